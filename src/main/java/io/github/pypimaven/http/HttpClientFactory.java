@@ -1,0 +1,53 @@
+package io.github.pypimaven.http;
+
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the one kind of HTTP client the plugin uses: no redirects followed (a redirected upload would
+ * re-send credentials to another URL), no automatic retries (retrying is a decision of the caller), no
+ * cookies, and connections that never log headers or bodies (see {@link QuietConnection}).
+ *
+ * <p>Callers close the client when their run ends; nothing is shared between Maven executions.
+ */
+@Named
+@Singleton
+public class HttpClientFactory {
+
+    public CloseableHttpClient create(HttpSettings settings) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(socket -> {
+                    QuietConnection connection = new QuietConnection(Http1Config.DEFAULT);
+                    if (socket != null) {
+                        connection.bind(socket);
+                    }
+                    return connection;
+                })
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .useSystemProperties()
+                .setUserAgent(settings.userAgent())
+                .build();
+    }
+}

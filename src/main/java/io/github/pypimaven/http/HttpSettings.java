@@ -1,0 +1,18 @@
+package io.github.pypimaven.http;
+
+import java.time.Duration;
+
+/**
+ * How the plugin's HTTP clients behave.
+ *
+ * @param connectTimeout how long to wait for a TCP/TLS connection
+ * @param responseTimeout how long to wait for the server after the request was sent; PyPI checks a large
+ *     file for minutes before it answers, so uploads use a long one
+ * @param userAgent the User-Agent header
+ */
+public record HttpSettings(Duration connectTimeout, Duration responseTimeout, String userAgent) {
+
+    public static HttpSettings defaults() {
+        return new HttpSettings(Duration.ofSeconds(30), Duration.ofMinutes(15), UserAgent.VALUE);
+    }
+}
