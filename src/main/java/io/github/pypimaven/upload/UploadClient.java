@@ -1,0 +1,116 @@
+package io.github.pypimaven.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of the legacy upload API ({@code :action=file_upload}): one multipart POST per file, Basic
+ * auth {@code __token__:<token>}, answers turned into messages a user can act on.
+ */
+@Named
+@Singleton
+public class UploadClient {
+
+    static final String ACCEPT = "application/json;q=0.9, text/plain;q=0.8, text/html;q=0.7";
+    private static final Logger LOG = LoggerFactory.getLogger(UploadClient.class);
+    private static final int MAX_BODY = 64 * 1024;
+
+    /**
+     * Uploads one file.
+     *
+     * @param fields the text fields, in order (the file part {@code content} is added last)
+     * @param token the API token; used only in the Authorization header
+     */
+    public void upload(CloseableHttpClient http, RepositoryUrl repository, String token, List<Map.Entry<String, String>> fields,
+            Path file, RetryPolicy retry, LongConsumer progress) throws UploadException {
+        String filename = file.getFileName().toString();
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                sleep(retry, attempt);
+            }
+            Attempt result = send(http, repository.uri(), token, fields, file, progress);
+            if (result.status() >= 200 && result.status() < 300) {
+                LOG.debug("{}: HTTP {} from {}", filename, result.status(), repository);
+                return;
+            }
+            boolean retryable = result.status() == 0 || RetryPolicy.isRetryableStatus(result.status());
+            if (!retryable || attempt >= retry.attempts()) {
+                throw new UploadException(UploadFailure.describe(filename, repository, result, attempt), result.status());
+            }
+            LOG.warn("Uploading {} failed ({}); trying again ({} of {})", filename, result.summary(), attempt + 1, retry.attempts());
+        }
+    }
+
+    private Attempt send(CloseableHttpClient http, URI url, String token, List<Map.Entry<String, String>> fields, Path file,
+            LongConsumer progress) {
+        HttpPost post = new HttpPost(url);
+        post.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                ("__token__:" + token).getBytes(StandardCharsets.UTF_8)));
+        post.setHeader("Accept", ACCEPT);
+        try {
+            post.setEntity(MultipartBody.of(fields, "content", file, progress));
+            return http.execute(post, response -> new Attempt(response.getCode(), header(response, "Location"),
+                    header(response, "Content-Type"), body(response.getEntity()), null));
+        } catch (SSLException e) {
+            // A certificate problem will not go away by trying again.
+            return new Attempt(-1, null, null, null, "TLS failure: " + e.getMessage());
+        } catch (IOException e) {
+            return new Attempt(0, null, null, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    private static String body(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        try (InputStream in = entity.getContent()) {
+            return new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void sleep(RetryPolicy retry, int attempt) {
+        try {
+            Thread.sleep(retry.delayBefore(attempt).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What one POST came back with; status 0 means no answer (connection failed), -1 a TLS failure. */
+    record Attempt(int status, String location, String contentType, String body, String transportError) {
+
+        String serverMessage() {
+            return ServerMessage.extract(status, contentType, body);
+        }
+
+        String summary() {
+            if (status <= 0) {
+                return transportError;
+            }
+            String message = serverMessage();
+            return "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
+        }
+    }
+}

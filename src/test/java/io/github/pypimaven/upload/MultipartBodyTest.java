@@ -1,0 +1,112 @@
+package io.github.pypimaven.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultipartBodyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTextFieldsFirstAndTheFileLastWithAnExactLength() throws IOException {
+        Path file = Files.write(dir.resolve("a-1.0.tar.gz"), new byte[] {1, 2, 3, 0, (byte) 0xff});
+        List<Map.Entry<String, String>> fields = List.of(Map.entry(":action", "file_upload"),
+                Map.entry("classifiers", "A :: B"), Map.entry("classifiers", "C :: D"), Map.entry("summary", "Ünïcode ✓"));
+        AtomicLong progress = new AtomicLong();
+        MultipartBody body = MultipartBody.of(fields, "content", file, progress::set);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(out);
+        byte[] bytes = out.toByteArray();
+        assertEquals(body.getContentLength(), bytes.length);
+        assertEquals(5, progress.get());
+        assertTrue(body.isRepeatable());
+        assertTrue(body.getContentType().startsWith("multipart/form-data; boundary="), body.getContentType());
+
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String b = "--" + body.boundary();
+        List<String> parts = new ArrayList<>(List.of(text.split(java.util.regex.Pattern.quote(b))));
+        assertEquals("", parts.remove(0));
+        assertEquals("--\r\n", parts.remove(parts.size() - 1));
+        assertEquals(5, parts.size());
+        assertEquals("\r\nContent-Disposition: form-data; name=\":action\"\r\n\r\nfile_upload\r\n", parts.get(0));
+        assertTrue(parts.get(1).contains("name=\"classifiers\"\r\n\r\nA :: B\r\n"));
+        assertTrue(parts.get(2).contains("name=\"classifiers\"\r\n\r\nC :: D\r\n"));
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("Ünïcode ✓"));
+        for (int i = 0; i < 4; i++) {
+            assertFalse(parts.get(i).contains("filename="), "text parts carry no filename");
+        }
+        assertTrue(parts.get(4).startsWith("\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a-1.0.tar.gz\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"));
+        byte[] tailOfFile = text.substring(text.length() - b.length() - 4 - 2 - 5).substring(0, 5).getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3, (byte) 0, (byte) 0xff), List.of(tailOfFile[0], tailOfFile[1],
+                tailOfFile[2], tailOfFile[3], tailOfFile[4]));
+    }
+
+    @Test
+    void canBeWrittenAgainForARetry() throws IOException {
+        Path file = Files.writeString(dir.resolve("x.whl"), "data");
+        MultipartBody body = MultipartBody.of(List.of(Map.entry("a", "b")), "content", file, n -> { });
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        body.writeTo(first);
+        body.writeTo(second);
+        assertEquals(first.toString(StandardCharsets.UTF_8), second.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void streamsLargeFilesWithoutHoldingThem() throws IOException {
+        Path file = dir.resolve("big.whl");
+        long size = 64L * 1024 * 1024 + 17;
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {42}), size - 1);
+        }
+        MultipartBody body = MultipartBody.of(List.of(), "content", file, n -> { });
+        CountingStream out = new CountingStream();
+        body.writeTo(out);
+        assertEquals(body.getContentLength(), out.count);
+        assertTrue(out.largestWrite <= 64 * 1024 + 512, "written in bounded chunks: " + out.largestWrite);
+    }
+
+    @Test
+    void failsWhenTheFileChangesSizeDuringTheUpload() throws IOException {
+        Path file = Files.writeString(dir.resolve("x.whl"), "data");
+        MultipartBody body = MultipartBody.of(List.of(), "content", file, n -> { });
+        Files.writeString(file, "longer data");
+        IOException e = assertThrows(IOException.class, () -> body.writeTo(OutputStream.nullOutputStream()));
+        assertTrue(e.getMessage().contains("changed size"), e.getMessage());
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+        int largestWrite;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+            largestWrite = Math.max(largestWrite, len);
+        }
+    }
+}
