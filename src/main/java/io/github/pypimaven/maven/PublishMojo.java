@@ -1,14 +1,199 @@
 package io.github.pypimaven.maven;
 
+import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.credentials.CredentialRequest;
+import io.github.pypimaven.credentials.TrustedPublishingMode;
+import io.github.pypimaven.http.HttpSettings;
+import io.github.pypimaven.publish.DistributionFiles;
+import io.github.pypimaven.publish.PublishException;
+import io.github.pypimaven.publish.PublishRequest;
+import io.github.pypimaven.publish.Publisher;
+import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.upload.RetryPolicy;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Placeholder while the skeleton is checked; replaced by the real goal. */
-@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+/**
+ * Publishes the project's Python distributions (wheels and sdists) to PyPI or another index that speaks PyPI's
+ * upload API, or to a local {@code file:} index.
+ *
+ * <p>Every file is read and checked before the first one is uploaded, so a bad file means nothing is published.
+ * Wheels are uploaded first and the sdist last. The goal also runs without a project
+ * ({@code mvn io.github.pypimaven:pypi-maven-plugin:publish -Dpypi.distributions='dist/*'}).
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
 public class PublishMojo extends AbstractMojo {
+
+    /**
+     * The index's upload URL. PyPI: {@code https://upload.pypi.org/legacy/}; TestPyPI:
+     * {@code https://test.pypi.org/legacy/}. A {@code file:} URL (relative paths resolve against the project
+     * directory) publishes into a local PEP 503 index that pip can install from. Plain {@code http://} is refused
+     * except for a server on this machine.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.repositoryUrl", defaultValue = RepositoryUrl.PYPI)
+    private String repositoryUrl;
+
+    /**
+     * The id of a {@code <server>} in settings.xml whose password is the API token (username {@code __token__} or
+     * none). Maven-encrypted passwords work. Used first when it exists.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.serverId", defaultValue = "pypi")
+    private String serverId;
+
+    /**
+     * The NAME of an environment variable holding an API token; used when no settings.xml server is found. There
+     * is deliberately no parameter that holds a token itself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.tokenEnvName", defaultValue = "PYPI_API_TOKEN")
+    private String tokenEnvName;
+
+    /**
+     * Files to publish besides the project's wheel and sdist artifacts: paths or globs relative to the project
+     * directory, e.g. {@code target/dist/*}. On the command line, comma-separated. Each must match a file.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.distributions")
+    private List<String> distributions;
+
+    /**
+     * Skips the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Publishes even when the Maven version ends in {@code -SNAPSHOT}; such projects are skipped by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.publishSnapshots", defaultValue = "false")
+    private boolean publishSnapshots;
+
+    /**
+     * Also sends an MD5 digest. PyPI needs only SHA-256; some third-party indexes want MD5.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.md5Digest", defaultValue = "false")
+    private boolean md5Digest;
+
+    /**
+     * How many times one file is tried when the index is unreachable or answers 5xx, 408 or 429 (other errors are
+     * never retried). Re-sending is safe: PyPI accepts an identical file again.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.uploadAttempts", defaultValue = "3")
+    private int uploadAttempts;
+
+    /**
+     * Seconds to wait for the index's answer after a file was sent. PyPI checks large files for minutes.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.timeout", defaultValue = "900")
+    private int timeout;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    private final Publisher publisher;
+    private final DistributionFiles distributionFiles;
+    private final SettingsDecrypter settingsDecrypter;
+
+    @Inject
+    public PublishMojo(Publisher publisher, DistributionFiles distributionFiles, SettingsDecrypter settingsDecrypter) {
+        this.publisher = publisher;
+        this.distributionFiles = distributionFiles;
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
     @Override
-    public void execute() {
-        getLog().info("publish");
+    public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping PyPI publishing (pypi.skip)");
+            return;
+        }
+        if (project.getVersion() != null && project.getVersion().endsWith("-SNAPSHOT") && !publishSnapshots) {
+            getLog().info("Skipping PyPI publishing of the SNAPSHOT version " + project.getVersion()
+                    + " (set pypi.publishSnapshots to publish it)");
+            return;
+        }
+        Path baseDirectory = project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
+        RepositoryUrl repository = parse(() -> RepositoryUrl.parse(repositoryUrl, baseDirectory));
+        if (session.isOffline() && !repository.isLocal()) {
+            throw new MojoFailureException("Cannot publish to " + repository + " while Maven is offline (-o): run without"
+                    + " -o, or skip publishing with -Dpypi.skip.");
+        }
+        try {
+            List<Path> files = distributionFiles.collect(artifactFiles(), baseDirectory,
+                    distributions == null ? List.of() : distributions);
+            if (files.isEmpty()) {
+                getLog().warn("No wheel or sdist to publish: the project has no .whl or .tar.gz artifact with a"
+                        + " distribution file name, and pypi.distributions is not set.");
+                return;
+            }
+            publisher.publish(new PublishRequest(files, repository, credentials(), md5Digest,
+                    parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))),
+                    new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
+                            HttpSettings.defaults().userAgent())));
+        } catch (PublishException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private CredentialRequest credentials() throws MojoFailureException {
+        return new CredentialRequest(parse(() -> TrustedPublishingMode.parse("never")),
+                SettingsToken.read(session.getSettings(), serverId, settingsDecrypter), tokenEnvName, Environment.system());
+    }
+
+    private List<Path> artifactFiles() {
+        List<Path> files = new ArrayList<>();
+        add(files, project.getArtifact());
+        project.getAttachedArtifacts().forEach(artifact -> add(files, artifact));
+        return files;
+    }
+
+    private static void add(List<Path> files, Artifact artifact) {
+        File file = artifact == null ? null : artifact.getFile();
+        if (file != null) {
+            files.add(file.toPath());
+        }
+    }
+
+    /** Turns a bad setting into a build failure whose message names the setting. */
+    private static <T> T parse(java.util.function.Supplier<T> setting) throws MojoFailureException {
+        try {
+            return setting.get();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
     }
 }

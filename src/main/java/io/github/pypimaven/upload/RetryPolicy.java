@@ -12,7 +12,7 @@ public record RetryPolicy(int attempts, Duration firstDelay) {
 
     public RetryPolicy {
         if (attempts < 1) {
-            throw new IllegalArgumentException("retry attempts must be at least 1");
+            throw new IllegalArgumentException("uploadAttempts (pypi.uploadAttempts) must be at least 1");
         }
     }
 

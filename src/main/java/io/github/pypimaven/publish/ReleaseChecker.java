@@ -1,0 +1,56 @@
+package io.github.pypimaven.publish;
+
+import io.github.pypimaven.dist.Distribution;
+import io.github.pypimaven.dist.DistributionException;
+import io.github.pypimaven.dist.DistributionKind;
+import io.github.pypimaven.dist.DistributionReader;
+import io.github.pypimaven.dist.DistributionValidator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/**
+ * Reads and checks every file of a release before anything is sent, and puts them in upload order: wheels
+ * first (installers then never fall back to building a half-published sdist), the sdist last.
+ */
+@Named
+@Singleton
+public class ReleaseChecker {
+
+    private final DistributionReader reader;
+    private final DistributionValidator validator;
+
+    @Inject
+    public ReleaseChecker(DistributionReader reader, DistributionValidator validator) {
+        this.reader = reader;
+        this.validator = validator;
+    }
+
+    public List<Distribution> check(List<Path> files) throws PublishException {
+        List<Distribution> release = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                release.add(reader.read(file));
+            } catch (DistributionException e) {
+                unreadable.add(e.getMessage());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            throw new PublishException(unreadable.size() + " file" + (unreadable.size() == 1 ? "" : "s")
+                    + " could not be read; nothing was uploaded:\n  " + String.join("\n  ", unreadable));
+        }
+        try {
+            validator.requireValid(release);
+        } catch (DistributionException e) {
+            throw new PublishException(e.getMessage());
+        }
+        release.sort(Comparator.comparing((Distribution d) -> d.kind() == DistributionKind.SDIST)
+                .thenComparing(Distribution::filename));
+        return release;
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.pypimaven.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks on an IT's build.log, for the verify scripts. */
+public final class BuildLog {
+
+    private final Path file;
+    private final String text;
+
+    private BuildLog(Path file, String text) {
+        this.file = file;
+        this.text = text;
+    }
+
+    public static BuildLog of(Object basedir) throws IOException {
+        Path file = Path.of(basedir.toString(), "build.log");
+        return new BuildLog(file, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public BuildLog contains(String expected) {
+        if (!text.contains(expected)) {
+            throw new AssertionError(file + " does not contain: " + expected);
+        }
+        return this;
+    }
+
+    public BuildLog doesNotContain(String unexpected) {
+        if (text.contains(unexpected)) {
+            throw new AssertionError(file + " contains: " + unexpected);
+        }
+        return this;
+    }
+
+    /** Fails if a secret (or its Basic-auth or base64 form) appears anywhere in the log; never prints the secret. */
+    public BuildLog hasNoSecret(String secret) {
+        for (String form : new String[] {secret, java.util.Base64.getEncoder().encodeToString(("__token__:" + secret)
+                .getBytes(StandardCharsets.UTF_8))}) {
+            if (text.contains(form)) {
+                throw new AssertionError(file + " contains a secret (" + secret.length() + " characters, starting "
+                        + secret.substring(0, Math.min(4, secret.length())) + ")");
+            }
+        }
+        return this;
+    }
+
+    /** The text of a line that starts with the given prefix (workflow commands must start their line). */
+    public boolean hasLineStartingWith(String prefix) {
+        return text.lines().anyMatch(line -> line.startsWith(prefix));
+    }
+}
