@@ -1,0 +1,419 @@
+package io.github.pypimaven.testing;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.ArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes real wheels and sdists (and deliberately broken ones) for tests and for the integration tests' setup scripts.
+ * No JUnit here, so Groovy scripts can call it too.
+ *
+ * <pre>{@code
+ * Path whl = TestDistributions.wheel("my-package", "1.0.0").metadataVersion("2.4")
+ *         .field("Summary", "x").field("Requires-Dist", "requests>=2")
+ *         .description("# Hello", "text/markdown")
+ *         .module("my_package/__init__.py", "VALUE = 1\n")
+ *         .writeTo(dir);                                   // dir/my_package-1.0.0-py3-none-any.whl
+ * Path sdist = TestDistributions.sdist("my-package", "1.0.0").writeTo(dir); // dir/my_package-1.0.0.tar.gz
+ * }</pre>
+ *
+ * <p>Valid output is what PyPI accepts: wheels have METADATA, WHEEL and a RECORD with sha256 hashes and sizes, and no
+ * ZIP data descriptors; sdists are pax-compatible tar.gz files with one top-level directory holding PKG-INFO, a
+ * {@code flit_core} pyproject.toml and the module, so pip can build them. Bytes are deterministic: the same inputs give
+ * the same file in any time zone.
+ */
+public final class TestDistributions {
+
+    /** 2020-02-02 00:00 as local time, so the ZIP's DOS timestamps are the same bytes in every time zone. */
+    private static final long ZIP_TIME = LocalDateTime.of(2020, 2, 2, 0, 0).atZone(ZoneId.systemDefault()).toInstant()
+            .toEpochMilli();
+    /** 2020-02-02T00:00:00Z; tar stores UTC seconds. */
+    private static final long TAR_TIME = 1_580_601_600L * 1000;
+
+    private TestDistributions() {
+    }
+
+    public static Builder wheel(String name, String version) {
+        return new Builder(true, name, version);
+    }
+
+    public static Builder sdist(String name, String version) {
+        return new Builder(false, name, version);
+    }
+
+    /** An empty (0 byte) file, e.g. {@code emptyFile(dir, "x-1.0-py3-none-any.whl")}. */
+    public static Path emptyFile(Path dir, String filename) {
+        return write(dir.resolve(filename), new byte[0]);
+    }
+
+    /** A file of deterministic pseudo-random bytes: neither a ZIP nor gzip. */
+    public static Path garbage(Path dir, String filename, int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        bytes[0] = 'X'; // never a ZIP or gzip signature by chance
+        return write(dir.resolve(filename), bytes);
+    }
+
+    private static Path write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fluent description of one distribution; {@link #writeTo} writes it. */
+    public static final class Builder {
+        private final boolean wheel;
+        private final String name;
+        private final String version;
+        private String metadataVersion = "2.1";
+        private final List<String[]> fields = new ArrayList<>();
+        private String description;
+        private String descriptionContentType;
+        private final Map<String, byte[]> modules = new LinkedHashMap<>();
+        private final Map<String, byte[]> licenseFiles = new LinkedHashMap<>();
+        private String pythonTag = "py3";
+        private String abiTag = "none";
+        private String platformTag = "any";
+        private String buildTag;
+        private String filename;
+        private String distInfoDirectory;
+        private byte[] rawMetadata;
+        private boolean omitMetadata;
+        private boolean omitRecord;
+        private boolean omitWheelFile;
+        private boolean dataDescriptors;
+        private boolean twoTopLevelDirs;
+
+        private Builder(boolean wheel, String name, String version) {
+            this.wheel = wheel;
+            this.name = name;
+            this.version = version;
+        }
+
+        public Builder metadataVersion(String value) {
+            metadataVersion = value;
+            return this;
+        }
+
+        /** Adds a metadata header (repeat the call for multiple-use fields); written after Name and Version. */
+        public Builder field(String header, String value) {
+            fields.add(new String[] {header, value});
+            return this;
+        }
+
+        /** The description as the message body, with its Description-Content-Type (null for none). */
+        public Builder description(String body, String contentType) {
+            description = body;
+            descriptionContentType = contentType;
+            return this;
+        }
+
+        /** A source file, path relative to the wheel root or the sdist's top directory. */
+        public Builder module(String path, String content) {
+            modules.put(path, content.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /** Adds {@code License-File: path} and the file where PyPI looks for it. */
+        public Builder licenseFile(String path, String content) {
+            field("License-File", path);
+            licenseFiles.put(path, content.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        public Builder pythonTag(String value) {
+            pythonTag = value;
+            return this;
+        }
+
+        public Builder abiTag(String value) {
+            abiTag = value;
+            return this;
+        }
+
+        public Builder platformTag(String value) {
+            platformTag = value;
+            return this;
+        }
+
+        public Builder buildTag(String value) {
+            buildTag = value;
+            return this;
+        }
+
+        /** Overrides the file name (bad-name cases); a wheel's .dist-info directory follows it unless set too. */
+        public Builder filename(String value) {
+            filename = value;
+            return this;
+        }
+
+        /** Overrides the wheel's .dist-info directory name, e.g. to mismatch the file name. */
+        public Builder distInfoDirectory(String value) {
+            distInfoDirectory = value;
+            return this;
+        }
+
+        /** Replaces the generated METADATA/PKG-INFO with these bytes (e.g. not UTF-8). */
+        public Builder rawMetadata(byte[] bytes) {
+            rawMetadata = bytes.clone();
+            return this;
+        }
+
+        public Builder withoutMetadata() {
+            omitMetadata = true;
+            return this;
+        }
+
+        public Builder withoutRecord() {
+            omitRecord = true;
+            return this;
+        }
+
+        public Builder withoutWheelFile() {
+            omitWheelFile = true;
+            return this;
+        }
+
+        /** Writes the wheel as a stream, so DEFLATED members get data descriptors (which PyPI refuses). */
+        public Builder withDataDescriptors() {
+            dataDescriptors = true;
+            return this;
+        }
+
+        /** Adds a second top-level directory to the sdist. */
+        public Builder twoTopLevelDirs() {
+            twoTopLevelDirs = true;
+            return this;
+        }
+
+        /** The PEP 503 normalized name with '_' for '-': file name and import name. */
+        public String filenameForm() {
+            return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT).replace('-', '_');
+        }
+
+        public String filename() {
+            if (filename != null) {
+                return filename;
+            }
+            if (wheel) {
+                return filenameForm() + "-" + version + (buildTag == null ? "" : "-" + buildTag) + "-" + pythonTag
+                        + "-" + abiTag + "-" + platformTag + ".whl";
+            }
+            return filenameForm() + "-" + version + ".tar.gz";
+        }
+
+        /** The METADATA / PKG-INFO text this builder writes. */
+        public String metadataText() {
+            StringBuilder out = new StringBuilder();
+            out.append("Metadata-Version: ").append(metadataVersion).append('\n');
+            out.append("Name: ").append(name).append('\n');
+            out.append("Version: ").append(version).append('\n');
+            for (String[] field : fields) {
+                out.append(field[0]).append(": ").append(field[1].replace("\n", "\n        ")).append('\n');
+            }
+            if (description != null && descriptionContentType != null) {
+                out.append("Description-Content-Type: ").append(descriptionContentType).append('\n');
+            }
+            if (description != null) {
+                out.append('\n').append(description);
+            }
+            return out.toString();
+        }
+
+        private byte[] metadataBytes() {
+            return rawMetadata != null ? rawMetadata : metadataText().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private Map<String, byte[]> sources() {
+            Map<String, byte[]> sources = new LinkedHashMap<>(modules);
+            if (sources.isEmpty()) {
+                sources.put(filenameForm() + "/__init__.py",
+                        ("\"\"\"Test package " + name + ".\"\"\"\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return sources;
+        }
+
+        /** Writes the file into {@code dir} (created if needed) and returns its path. */
+        public Path writeTo(Path dir) {
+            try {
+                Files.createDirectories(dir);
+                Path file = dir.resolve(filename());
+                if (wheel) {
+                    writeWheel(file);
+                } else {
+                    writeSdist(file);
+                }
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write test distribution " + filename() + " to " + dir, e);
+            }
+        }
+
+        private String distInfo() {
+            if (distInfoDirectory != null) {
+                return distInfoDirectory;
+            }
+            String[] parts = filename().split("-", 3);
+            return parts.length >= 2 ? parts[0] + "-" + parts[1] + ".dist-info" : filenameForm() + "-" + version
+                    + ".dist-info";
+        }
+
+        private void writeWheel(Path file) throws IOException {
+            Map<String, byte[]> members = new LinkedHashMap<>(sources());
+            String distInfo = distInfo();
+            if (!omitMetadata) {
+                members.put(distInfo + "/METADATA", metadataBytes());
+            }
+            if (!omitWheelFile) {
+                members.put(distInfo + "/WHEEL", wheelFile().getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, byte[]> license : licenseFiles.entrySet()) {
+                members.put(distInfo + "/licenses/" + license.getKey(), license.getValue());
+            }
+            if (!omitRecord) {
+                StringBuilder record = new StringBuilder();
+                for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                    record.append(member.getKey()).append(",sha256=").append(recordHash(member.getValue())).append(',')
+                            .append(member.getValue().length).append('\n');
+                }
+                record.append(distInfo).append("/RECORD,,\n");
+                members.put(distInfo + "/RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            Files.deleteIfExists(file);
+            // A seekable channel lets the writer patch sizes into local headers instead of writing data descriptors.
+            try (ZipArchiveOutputStream zip = dataDescriptors
+                    ? new ZipArchiveOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))
+                    : new ZipArchiveOutputStream(Files.newByteChannel(file, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, StandardOpenOption.READ))) {
+                for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                    ZipArchiveEntry entry = new ZipArchiveEntry(member.getKey());
+                    entry.setMethod(ZipArchiveEntry.DEFLATED);
+                    entry.setTime(ZIP_TIME);
+                    entry.setUnixMode(0100644);
+                    putEntry(zip, entry, member.getValue());
+                }
+            }
+        }
+
+        private String wheelFile() {
+            StringBuilder out = new StringBuilder("Wheel-Version: 1.0\nGenerator: pypi-maven-plugin TestDistributions\n");
+            out.append("Root-Is-Purelib: ").append(platformTag.equals("any")).append('\n');
+            if (buildTag != null) {
+                out.append("Build: ").append(buildTag).append('\n');
+            }
+            for (String python : pythonTag.split("\\.")) {
+                for (String abi : abiTag.split("\\.")) {
+                    for (String platform : platformTag.split("\\.")) {
+                        out.append("Tag: ").append(python).append('-').append(abi).append('-').append(platform)
+                                .append('\n');
+                    }
+                }
+            }
+            return out.toString();
+        }
+
+        private void writeSdist(Path file) throws IOException {
+            String top = filenameForm() + "-" + version;
+            Map<String, byte[]> members = new LinkedHashMap<>();
+            if (!omitMetadata) {
+                members.put(top + "/PKG-INFO", metadataBytes());
+            }
+            members.put(top + "/pyproject.toml", pyprojectToml().getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> source : sources().entrySet()) {
+                members.put(top + "/" + source.getKey(), source.getValue());
+            }
+            for (Map.Entry<String, byte[]> license : licenseFiles.entrySet()) {
+                members.put(top + "/" + license.getKey(), license.getValue());
+            }
+            if (twoTopLevelDirs) {
+                members.put("other-1.0/README.txt", "a second top-level directory\n".getBytes(StandardCharsets.UTF_8));
+            }
+            // The JDK's gzip writer puts a zero timestamp in the header, so the bytes are reproducible.
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+                List<String> directories = new ArrayList<>();
+                for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                    String path = member.getKey();
+                    for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                        String directory = path.substring(0, slash + 1);
+                        if (!directories.contains(directory)) {
+                            directories.add(directory);
+                            putEntry(tar, tarEntry(directory, 040755, 0), null);
+                        }
+                    }
+                    putEntry(tar, tarEntry(path, 0100644, member.getValue().length), member.getValue());
+                }
+            }
+        }
+
+        private static TarArchiveEntry tarEntry(String path, int mode, long size) {
+            TarArchiveEntry entry = new TarArchiveEntry(path);
+            entry.setMode(mode);
+            entry.setSize(size);
+            entry.setModTime(TAR_TIME);
+            entry.setUserId(0);
+            entry.setGroupId(0);
+            entry.setUserName("");
+            entry.setGroupName("");
+            return entry;
+        }
+
+        private String pyprojectToml() {
+            String summary = fields.stream().filter(f -> f[0].equalsIgnoreCase("Summary")).map(f -> f[1]).findFirst()
+                    .orElse("Test package " + name);
+            return "[build-system]\n"
+                    + "requires = [\"flit_core >=3.2,<4\"]\n"
+                    + "build-backend = \"flit_core.buildapi\"\n\n"
+                    + "[project]\n"
+                    + "name = \"" + name + "\"\n"
+                    + "version = \"" + version + "\"\n"
+                    + "description = \"" + summary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n";
+        }
+    }
+
+    private static <E extends org.apache.commons.compress.archivers.ArchiveEntry> void putEntry(
+            ArchiveOutputStream<E> out, E entry, byte[] content) throws IOException {
+        out.putArchiveEntry(entry);
+        if (content != null) {
+            out.write(content);
+        }
+        out.closeArchiveEntry();
+    }
+
+    /** RECORD's hash form: urlsafe base64 of the SHA-256, without padding. */
+    private static String recordHash(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
