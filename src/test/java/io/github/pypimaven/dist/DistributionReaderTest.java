@@ -67,7 +67,6 @@ class DistributionReaderTest {
 
     @Test
     void readsAnSdist() throws Exception {
-        TarSupport.assumeTarClassesLoad();
         Path file = TestDistributions.sdist("my-package", "1.0").licenseFile("LICENSE", "MIT").writeTo(dir);
         Distribution d = reader.read(file);
         assertEquals(DistributionKind.SDIST, d.kind());
@@ -104,7 +103,6 @@ class DistributionReaderTest {
 
     @Test
     void corruptTarGz() throws IOException {
-        TarSupport.assumeTarClassesLoad();
         Path file = TestDistributions.sdist("a", "1.0").writeTo(dir);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
@@ -129,14 +127,12 @@ class DistributionReaderTest {
 
     @Test
     void missingPkgInfo() {
-        TarSupport.assumeTarClassesLoad();
         Path file = TestDistributions.sdist("a", "1.0").withoutMetadata().writeTo(dir);
         assertTrue(failure(file).getMessage().contains("PKG-INFO not found at a-1.0/PKG-INFO"));
     }
 
     @Test
     void severalTopLevelDirectories() {
-        TarSupport.assumeTarClassesLoad();
         Path file = TestDistributions.sdist("a", "1.0").twoTopLevelDirs().writeTo(dir);
         String message = failure(file).getMessage();
         assertTrue(message.contains("Incorrect number of top-level directories") && message.contains("a-1.0, other-1.0"),
@@ -239,7 +235,6 @@ class DistributionReaderTest {
 
     @Test
     void readsAndValidatesTheRealSdists() {
-        TarSupport.assumeTarClassesLoad();
         Distribution a = reader.read(fixture("pypi_attestations-0.0.19.tar.gz"));
         assertEquals(new ProjectName("pypi-attestations"), a.name());
         assertEquals(Pep440Version.parse("0.0.19"), a.version());

@@ -162,7 +162,6 @@ class DistributionValidatorTest {
 
     @Test
     void sdistFilenameMustBeThePep625Form() {
-        TarSupport.assumeTarClassesLoad();
         only(check(TestDistributions.sdist("my-package", "1.0.0").filename("my-package-1.0.0.tar.gz")),
                 ValidationRule.SDIST_FILENAME, "my-package-1.0.0.tar.gz", "should be 'my_package-1.0.0.tar.gz'");
     }

@@ -38,7 +38,6 @@ class TestDistributionsTest {
 
     @Test
     void sdistBytesAreReproducible() throws IOException {
-        assumeTarClassesLoad();
         Path a = TestDistributions.sdist("my-package", "1.0.0").writeTo(dir.resolve("a"));
         Path b = TestDistributions.sdist("my-package", "1.0.0").writeTo(dir.resolve("b"));
         assertEquals("my_package-1.0.0.tar.gz", a.getFileName().toString());
@@ -61,7 +60,6 @@ class TestDistributionsTest {
 
     @Test
     void sdistBuildsWithPipAndFlit() throws Exception {
-        assumeTarClassesLoad();
         Assumptions.assumeTrue(Files.isExecutable(PYTHON), "Debian's /usr/bin/python3 with pip is not installed");
         Path sdist = TestDistributions.sdist("my-package", "1.0.0").field("Summary", "A test").writeTo(dir);
         Path out = dir.resolve("out");
@@ -69,18 +67,6 @@ class TestDistributionsTest {
                 out.toString(), sdist.toString());
         assertTrue(Files.exists(out.resolve("my_package-1.0.0-py2.py3-none-any.whl"))
                 || Files.exists(out.resolve("my_package-1.0.0-py3-none-any.whl")), String.valueOf(out.toFile().list()));
-    }
-
-    private static void assumeTarClassesLoad() {
-        boolean loads;
-        try {
-            new org.apache.commons.compress.archivers.tar.TarArchiveEntry("probe");
-            loads = true;
-        } catch (LinkageError e) {
-            loads = false;
-        }
-        Assumptions.assumeTrue(loads, "commons-compress tar support needs commons-lang3 >= 3.18 on the test classpath:"
-                + " add org.apache.commons:commons-lang3:3.18.0 to the POM");
     }
 
     private String run(String... command) throws Exception {
