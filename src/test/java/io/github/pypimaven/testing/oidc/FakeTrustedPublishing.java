@@ -80,6 +80,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
     private volatile int audienceStatus = 200;
     private volatile String audienceBody;
     private volatile Duration lifetime = Duration.ofSeconds(900);
+    private volatile boolean sendExpires = true;
 
     public FakeTrustedPublishing(JWKSource<SecurityContext> keys, BiConsumer<String, Instant> tokenSink) {
         this.keys = keys;
@@ -159,6 +160,12 @@ public final class FakeTrustedPublishing implements HttpHandler {
     /** A Google publisher; {@code sub} null matches any subject. */
     public FakeTrustedPublishing googlePublisher(String email, String sub) {
         google.add(new GooglePublisher(email, sub == null ? "" : sub));
+        return this;
+    }
+
+    /** Leaves {@code expires} out of mint answers, as Warehouse did before it added the field. */
+    public FakeTrustedPublishing omitExpires() {
+        this.sendExpires = false;
         return this;
     }
 
@@ -247,7 +254,9 @@ public final class FakeTrustedPublishing implements HttpHandler {
             Map<String, Object> answer = new HashMap<>();
             answer.put("success", true);
             answer.put("token", token);
-            answer.put("expires", expires.getEpochSecond());
+            if (sendExpires) {
+                answer.put("expires", expires.getEpochSecond());
+            }
             FakeOidcIssuer.json(exchange, 200, answer);
             return;
         } catch (Refusal r) {
