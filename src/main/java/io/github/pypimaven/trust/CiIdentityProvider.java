@@ -1,0 +1,49 @@
+package io.github.pypimaven.trust;
+
+import io.github.pypimaven.ci.Environment;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/**
+ * A CI system that can vouch for the running job with an OIDC identity token. Implementations are chosen
+ * by {@link TrustedPublishing#detect(Environment)}, never injected.
+ */
+public interface CiIdentityProvider {
+
+    /** How users know the provider: "GitHub Actions", "GitLab CI/CD", "Google Cloud". */
+    String name();
+
+    /**
+     * A fresh identity token (a JWT) for {@code audience}. Throws with a complete, actionable diagnosis
+     * when the environment cannot produce one. The token is a secret: callers mask it and never log it.
+     */
+    String oidcToken(String audience, Environment env, CloseableHttpClient http) throws TrustedPublishingException;
+
+    /** The claims the index's publisher matching reads, in the order a diagnosis prints them. */
+    List<String> matchedClaims();
+
+    /**
+     * The values a user would enter in the index's trusted-publisher form so that it matches this job, keyed
+     * by the form's field label; {@code MISSING} where the token lacks the claim.
+     */
+    Map<String, String> publisherForm(OidcClaims claims);
+
+    /** Things in the token that are likely to make publishing fail, each a complete sentence. */
+    default List<String> warnings(OidcClaims claims) {
+        return List.of();
+    }
+
+    /** Extra advice when no publisher matched; empty when there is none. */
+    default String publisherHint() {
+        return "";
+    }
+
+    /**
+     * True when the provider hands out the same token for the whole job (GitLab), so that once it has been
+     * exchanged no further upload token can be minted.
+     */
+    default boolean oneTokenPerJob() {
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.pypimaven.trust;
+
+import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.ci.GitHubActions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One complete Trusted Publishing round: audience, a fresh identity token, checks, mint. Repeated for every
+ * renewal, because the index accepts each identity token only once.
+ */
+final class TokenExchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenExchange.class);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final IndexEndpoints index;
+    private final CiIdentityProvider provider;
+    private final Environment env;
+    private final CloseableHttpClient http;
+    private final GitHubActions github;
+    private final Clock clock;
+    private final MintTokenClient client = new MintTokenClient();
+    /** Digests (never the tokens) of identity tokens already exchanged, to explain a reuse before the index refuses it. */
+    private final Set<String> exchanged = new HashSet<>();
+    private final Set<String> warned = new HashSet<>();
+
+    TokenExchange(IndexEndpoints index, CiIdentityProvider provider, Environment env, CloseableHttpClient http,
+            GitHubActions github, Clock clock) {
+        this.index = index;
+        this.provider = provider;
+        this.env = env;
+        this.http = http;
+        this.github = github;
+        this.clock = clock;
+    }
+
+    String providerName() {
+        return provider.name();
+    }
+
+    MintedToken exchange() throws TrustedPublishingException {
+        String audience = client.audience(index, http);
+        LOG.debug("Trusted Publishing: {} asks for identity tokens with audience '{}'", index.host(), audience);
+        String jwt = provider.oidcToken(audience, env, http);
+        github.mask(jwt);
+        String digest = digest(jwt);
+        if (exchanged.contains(digest)) {
+            throw new TrustedPublishingException(reuseMessage());
+        }
+        OidcClaims claims = OidcClaims.decode(jwt, provider.name());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Trusted Publishing: {} identity token: iss={}, aud={}, exp={}", provider.name(),
+                    claims.textOrMissing("iss"), claims.audience(), claims.textOrMissing("exp"));
+            for (String name : provider.matchedClaims()) {
+                LOG.debug("Trusted Publishing: claim {} = {}", name, claims.textOrMissing(name));
+            }
+        }
+        claims.checkUsableFor(audience, clock.instant(), provider.name());
+        warnOnce(provider.warnings(claims));
+        MintedToken minted;
+        try {
+            minted = client.mint(index, jwt, http, github, clock.instant());
+        } catch (MintTokenClient.MintRefused refused) {
+            throw new TrustedPublishingException(MintFailureReport.render(index.host(), provider, claims, refused));
+        }
+        exchanged.add(digest);
+        LOG.info("Trusted Publishing: minted a token for {} from the {} identity (valid until {} UTC)", index.host(),
+                provider.name(), TIME.format(minted.expiresAt()));
+        return minted;
+    }
+
+    private String reuseMessage() {
+        if (provider.oneTokenPerJob()) {
+            return "Trusted Publishing failed: the upload token for " + index.host() + " needs renewing, but "
+                    + provider.name() + " gives a job a single ID token, it was already exchanged, and the index"
+                    + " accepts each identity token only once, so no new upload token can be minted in this job."
+                    + " Upload fewer or smaller files per job (split the publishing into several jobs), or use an"
+                    + " API token for uploads that take longer than the token's 15 minutes.";
+        }
+        return "Trusted Publishing failed: " + provider.name() + " returned an identity token that was already"
+                + " exchanged, and the index accepts each only once. Re-run the job.";
+    }
+
+    private void warnOnce(List<String> warnings) {
+        for (String warning : warnings) {
+            if (warned.add(warning)) {
+                LOG.warn("Trusted Publishing: {}", warning);
+                github.warning("Trusted Publishing: potential workflow misconfiguration", warning);
+            }
+        }
+    }
+
+    private static String digest(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.pypimaven.trust;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The upload token of one publishing run. It renews itself (a whole new exchange, with a fresh identity token)
+ * when fewer than five minutes of its life remain, so uploads that take longer than one token's 15 minutes
+ * keep working. Safe to share between threads.
+ */
+public final class TrustedPublishingSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrustedPublishingSession.class);
+
+    /** Renew this long before expiry, so a token never runs out in the middle of an upload (as twine does). */
+    static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+
+    private final TokenExchange exchange;
+    private final Clock clock;
+    private final FailureReporter reporter;
+    private MintedToken current;
+    private int mints;
+
+    /** Publishes a failure where the user will see it (GitHub annotations); see {@link TrustedPublishing}. */
+    interface FailureReporter {
+        void report(TrustedPublishingException failure);
+    }
+
+    TrustedPublishingSession(TokenExchange exchange, Clock clock, FailureReporter reporter, MintedToken first) {
+        this.exchange = exchange;
+        this.clock = clock;
+        this.reporter = reporter;
+        this.current = first;
+        this.mints = 1;
+    }
+
+    /** The token to upload with, renewed first if it is close to its expiry. */
+    public synchronized String token() throws TrustedPublishingException {
+        Instant now = clock.instant();
+        if (now.plus(RENEW_BEFORE).isBefore(current.expiresAt())) {
+            return current.token();
+        }
+        LOG.debug("Trusted Publishing: the upload token expires at {} UTC; minting a new one",
+                TokenExchange.time(current.expiresAt()));
+        try {
+            current = exchange.exchange();
+            mints++;
+        } catch (TrustedPublishingException e) {
+            if (now.isBefore(current.expiresAt())) {
+                // Still valid for a while: better to try the upload than to fail for certain.
+                LOG.warn("Trusted Publishing: could not renew the upload token, so the current one is used until it"
+                        + " expires at {} UTC. {}", TokenExchange.time(current.expiresAt()), e.getMessage());
+                return current.token();
+            }
+            reporter.report(e);
+            throw e;
+        }
+        return current.token();
+    }
+
+    public synchronized Instant expiresAt() {
+        return current.expiresAt();
+    }
+
+    public String providerName() {
+        return exchange.providerName();
+    }
+
+    /** How many upload tokens this session has minted (1 after opening). */
+    public synchronized int mintCount() {
+        return mints;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "TrustedPublishingSession[provider=" + providerName() + ", expiresAt=" + current.expiresAt()
+                + ", mints=" + mints + "]";
+    }
+}
