@@ -1,10 +1,17 @@
 package io.github.pypimaven.credentials;
 
+import io.github.pypimaven.ci.GitHubActions;
+import io.github.pypimaven.trust.CiIdentityProvider;
+import io.github.pypimaven.trust.TrustedPublishing;
+import io.github.pypimaven.trust.TrustedPublishingException;
 import io.github.pypimaven.upload.RepositoryUrl;
 import java.util.Optional;
+import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which token an upload uses: a configured API token (settings.xml server first, then the environment
@@ -14,14 +21,64 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 @Singleton
 public class CredentialResolver {
 
-    public UploadCredentials resolve(CredentialRequest request, RepositoryUrl repository, CloseableHttpClient http)
-            throws CredentialsException {
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
+    private static final String TOKEN_SETTINGS = "the password of a <server> in settings.xml (serverId, pypi.serverId)"
+            + " or the environment variable named by tokenEnvName (pypi.tokenEnvName, default PYPI_API_TOKEN)";
+
+    private final TrustedPublishing trustedPublishing;
+
+    @Inject
+    public CredentialResolver(TrustedPublishing trustedPublishing) {
+        this.trustedPublishing = trustedPublishing;
+    }
+
+    public UploadCredentials resolve(CredentialRequest request, RepositoryUrl repository, CloseableHttpClient http,
+            GitHubActions github) throws CredentialsException {
         Optional<StaticToken> configured = request.configuredToken();
-        if (configured.isPresent()) {
-            return configured.get();
+        Optional<CiIdentityProvider> identity = trustedPublishing.detect(request.environment());
+        switch (request.mode()) {
+            case NEVER -> {
+                return configured.orElseThrow(() -> new CredentialsException("No credentials for " + repository.host()
+                        + ": configure an API token as " + TOKEN_SETTINGS + " (trustedPublishing is never)."));
+            }
+            case ALWAYS -> {
+                if (configured.isPresent()) {
+                    throw new CredentialsException("trustedPublishing (pypi.trustedPublishing) is always, but an API token"
+                            + " is also configured (" + configured.get().source() + "). Mixing both hides which one is"
+                            + " used: remove the token, or set trustedPublishing to auto or never.");
+                }
+                if (identity.isEmpty()) {
+                    throw new CredentialsException("trustedPublishing (pypi.trustedPublishing) is always, but this build"
+                            + " has no CI identity to prove: run it in GitHub Actions (GITHUB_ACTIONS=true, with"
+                            + " 'permissions: id-token: write' on the job), GitLab CI/CD (GITLAB_CI=true, with an id_tokens"
+                            + " entry) or on Google Cloud (a metadata server).");
+                }
+                return open(repository, request, http, github);
+            }
+            default -> {
+                if (configured.isPresent()) {
+                    if (identity.isPresent()) {
+                        LOG.info("Using the API token from {}; Trusted Publishing would need no stored token at all"
+                                + " (see trustedPublishing)", configured.get().source());
+                    }
+                    return configured.get();
+                }
+                if (identity.isPresent()) {
+                    return open(repository, request, http, github);
+                }
+                throw new CredentialsException("No credentials for " + repository.host() + ": configure an API token as "
+                        + TOKEN_SETTINGS + ", or publish from GitHub Actions, GitLab CI/CD or Google Cloud with"
+                        + " Trusted Publishing (no token needed).");
+            }
         }
-        throw new CredentialsException("No credentials for " + repository.host() + ": configure an API token as the"
-                + " password of a <server> in settings.xml (serverId, pypi.serverId) or in the environment variable named"
-                + " by tokenEnvName (pypi.tokenEnvName, default PYPI_API_TOKEN).");
+    }
+
+    private UploadCredentials open(RepositoryUrl repository, CredentialRequest request, CloseableHttpClient http,
+            GitHubActions github) throws CredentialsException {
+        try {
+            return new TrustedPublishingCredentials(trustedPublishing.open(repository.uri(), request.environment(), http, github));
+        } catch (TrustedPublishingException e) {
+            throw new CredentialsException(e.getMessage(), true);
+        }
     }
 }
