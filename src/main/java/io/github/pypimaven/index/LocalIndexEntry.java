@@ -16,6 +16,10 @@ import java.nio.file.Path;
 public record LocalIndexEntry(Path file, String filename, ProjectName name, Pep440Version version, String sha256,
         byte[] metadata, String requiresPython) {
 
+    public LocalIndexEntry {
+        sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean isWheel() {
         return filename.endsWith(".whl");
     }
