@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Light checks of PEP 508 requirements, entry points and extra names; the full grammars are the installer's job. */
 final class Requirements {
 
-    private static final Pattern REQUIREMENT_START = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?\\s*([\\[(<>=!~;@ ]|$).*", Pattern.DOTALL);
+    private static final Pattern REQUIREMENT_START = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?\\s*([\\[(<>=!~;@]|$).*", Pattern.DOTALL);
     private static final Pattern ENTRY_NAME = Pattern.compile("[\\w.-]+");
     private static final Pattern OBJECT_REFERENCE = Pattern.compile("[\\w.]+(:[\\w.]+)?(\\s*\\[[\\w.,\\s-]*])?", Pattern.UNICODE_CHARACTER_CLASS);
 

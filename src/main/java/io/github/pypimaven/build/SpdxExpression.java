@@ -25,7 +25,7 @@ public final class SpdxExpression {
             return Optional.empty();
         }
         List<String> tokens = new ArrayList<>();
-        for (String word : text.strip().replace("(", " ( ").replace(")", " ) ").split("\\s+")) {
+        for (String word : text.replace("(", " ( ").replace(")", " ) ").strip().split("\\s+")) {
             String upper = word.toUpperCase(Locale.ROOT);
             tokens.add(upper.equals("AND") || upper.equals("OR") || upper.equals("WITH") ? upper : word);
         }
