@@ -9,10 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes an sdist (PEP 625 and the source distribution format): a gzipped POSIX pax tar with one top-level
@@ -20,7 +17,8 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * the readme.
  *
  * <p>For reproducibility every entry has the same time, mode 0644 (files) or 0755 (directories), owner 0:0 and no
- * owner names; the gzip header has no file name and time 0.
+ * owner names; the gzip header has no file name and time 0. See {@link PaxTarWriter} for why the tar is written by
+ * hand.
  */
 final class SdistWriter {
 
@@ -71,49 +69,24 @@ final class SdistWriter {
 
     private static void writeTarGz(OutputStream out, String top, TreeMap<String, byte[]> files, Instant time)
             throws IOException {
-        GzipParameters gzip = new GzipParameters();
-        gzip.setModificationTime(0);
-        gzip.setFileName(null);
-        try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out, gzip);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, StandardCharsets.UTF_8.name())) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            tar.setAddPaxHeadersForNonAsciiNames(true);
+        long mtime = time.getEpochSecond();
+        // java.util.zip writes a fixed gzip header: no file name, time 0, so the bytes depend only on the tar.
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            PaxTarWriter tar = new PaxTarWriter(gz);
             TreeSet<String> directoriesWritten = new TreeSet<>();
-            directory(tar, top + "/", time);
+            tar.directory(top + "/", 0755, mtime);
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 String path = top + "/" + file.getKey();
                 // Each directory comes just before the first file in it.
                 for (int slash = path.indexOf('/', top.length() + 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
                     String dir = path.substring(0, slash + 1);
                     if (directoriesWritten.add(dir)) {
-                        directory(tar, dir, time);
+                        tar.directory(dir, 0755, mtime);
                     }
                 }
-                TarArchiveEntry entry = new TarArchiveEntry(path);
-                normalize(entry, 0100644, time);
-                entry.setSize(file.getValue().length);
-                tar.putArchiveEntry(entry);
-                tar.write(file.getValue());
-                tar.closeArchiveEntry();
+                tar.file(path, 0644, mtime, file.getValue());
             }
             tar.finish();
         }
-    }
-
-    private static void directory(TarArchiveOutputStream tar, String path, Instant time) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(path);
-        normalize(entry, 040755, time);
-        tar.putArchiveEntry(entry);
-        tar.closeArchiveEntry();
-    }
-
-    private static void normalize(TarArchiveEntry entry, int mode, Instant time) {
-        entry.setMode(mode);
-        entry.setModTime(time.toEpochMilli());
-        entry.setUserId(0);
-        entry.setGroupId(0);
-        entry.setUserName("");
-        entry.setGroupName("");
     }
 }
