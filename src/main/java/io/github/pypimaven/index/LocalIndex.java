@@ -1,0 +1,286 @@
+package io.github.pypimaven.index;
+
+import io.github.pypimaven.dist.Pep440Version;
+import io.github.pypimaven.dist.ProjectName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/**
+ * A PEP 503 "simple" repository in a local directory, the target of a {@code file:} repository URL.
+ *
+ * <p>Layout: {@code <root>/files/} holds the distributions, the PEP 658 {@code <wheel>.metadata} files and a
+ * {@code <file>.requires-python} note per file that has one; {@code <root>/simple/index.html} lists the projects and
+ * {@code <root>/simple/<normalized-name>/index.html} links the files with relative hrefs. The pages are regenerated
+ * from the directory contents on every publish, so they always agree with the files.
+ *
+ * <p>It follows PyPI's rules: publishing an identical file again is a no-op, a different file under an existing
+ * name is an error, and one version has at most one sdist. Every file appears atomically (written under a temp name
+ * in the same directory, then moved), and publishes are serialised by an in-JVM lock plus a file lock on
+ * {@code <root>/.lock}, so parallel Maven builds ({@code -T}) and separate processes can share one index.
+ */
+@Named
+@Singleton
+public class LocalIndex {
+
+    static final String FILES = "files";
+    static final String SIMPLE = "simple";
+    private static final String REQUIRES_PYTHON = ".requires-python";
+    private static final String METADATA = ".metadata";
+
+    private final Map<Path, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public PublishedFile publish(Path indexRoot, LocalIndexEntry entry) throws LocalIndexException {
+        Path root = indexRoot.toAbsolutePath().normalize();
+        checkFilename(entry);
+        ReentrantLock lock = locks.computeIfAbsent(root, r -> new ReentrantLock());
+        lock.lock();
+        try {
+            Files.createDirectories(root.resolve(FILES));
+            Files.createDirectories(root.resolve(SIMPLE));
+            try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lockFile(channel)) {
+                PublishedFile result = publishLocked(root, entry);
+                regeneratePages(root);
+                return result;
+            }
+        } catch (IOException e) {
+            throw new LocalIndexException("Cannot publish " + entry.filename() + " to the local index " + root + ": "
+                    + e.getMessage() + "; check that the directory is writable", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The command a user runs to install from this index. */
+    public String pipInstallCommand(Path indexRoot, ProjectName name) {
+        return "pip install --index-url " + simpleUrl(indexRoot) + " " + name.normalized();
+    }
+
+    /** The {@code file:} URL of the index's simple API, for pip's {@code --index-url}. */
+    public String simpleUrl(Path indexRoot) {
+        String url = indexRoot.toAbsolutePath().normalize().resolve(SIMPLE).toUri().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static FileLock lockFile(FileChannel channel) throws IOException {
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException e) {
+                // Another class loader's copy of this service holds the lock in this JVM: wait for it.
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the index lock", interrupted);
+                }
+            }
+        }
+    }
+
+    private PublishedFile publishLocked(Path root, LocalIndexEntry entry) throws IOException, LocalIndexException {
+        Path files = root.resolve(FILES);
+        Path target = files.resolve(entry.filename());
+        if (Files.exists(target)) {
+            String existing = sha256(target);
+            if (existing.equals(entry.sha256())) {
+                return new PublishedFile(entry.filename(), existing, target, true);
+            }
+            throw new LocalIndexException("The local index " + root + " already has a different " + entry.filename()
+                    + " (sha256 " + existing + "; the new file has sha256 " + entry.sha256() + "). A published file"
+                    + " never changes: publish a new version, or delete " + target + " if this index is disposable");
+        }
+        if (entry.isSdist()) {
+            for (String other : distributionNames(files)) {
+                if (other.endsWith(".tar.gz") && sameRelease(other, entry.name(), entry.version())) {
+                    throw new LocalIndexException("The local index " + root + " already has the sdist " + other
+                            + " for " + entry.name() + " " + entry.version() + "; a version can have only one sdist");
+                }
+            }
+        }
+        if (entry.isWheel() && entry.metadata() != null) {
+            writeAtomically(files.resolve(entry.filename() + METADATA), entry.metadata());
+        }
+        if (entry.requiresPython() != null && !entry.requiresPython().isBlank()) {
+            writeAtomically(files.resolve(entry.filename() + REQUIRES_PYTHON),
+                    entry.requiresPython().strip().getBytes(StandardCharsets.UTF_8));
+        }
+        Path temp = Files.createTempFile(files, "." + entry.filename(), ".tmp");
+        try {
+            String copied;
+            try (InputStream in = Files.newInputStream(entry.file());
+                    DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha256Digest())) {
+                in.transferTo(out);
+                out.flush();
+                copied = HexFormat.of().formatHex(out.getMessageDigest().digest());
+            }
+            if (!copied.equals(entry.sha256())) {
+                throw new LocalIndexException("The file " + entry.file() + " has sha256 " + copied + ", not the "
+                        + entry.sha256() + " it was announced with; it changed while publishing, rebuild it");
+            }
+            move(temp, target);
+            return new PublishedFile(entry.filename(), copied, target, false);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The simple pages, rebuilt from what is in {@code files/}. */
+    private void regeneratePages(Path root) throws IOException {
+        Path files = root.resolve(FILES);
+        Map<String, List<String>> byProject = new TreeMap<>();
+        for (String name : distributionNames(files)) {
+            byProject.computeIfAbsent(projectOf(name), p -> new java.util.ArrayList<>()).add(name);
+        }
+        StringBuilder index = page("Simple index");
+        for (Map.Entry<String, List<String>> project : byProject.entrySet()) {
+            index.append("    <a href=\"").append(escape(project.getKey())).append("/\">")
+                    .append(escape(project.getKey())).append("</a><br/>\n");
+            StringBuilder projectPage = page("Links for " + project.getKey());
+            for (String name : project.getValue()) {
+                projectPage.append("    ").append(link(files, name)).append("<br/>\n");
+            }
+            Path dir = root.resolve(SIMPLE).resolve(project.getKey());
+            Files.createDirectories(dir);
+            writeAtomically(dir.resolve("index.html"), end(projectPage));
+        }
+        writeAtomically(root.resolve(SIMPLE).resolve("index.html"), end(index));
+    }
+
+    private static String link(Path files, String name) throws IOException {
+        StringBuilder a = new StringBuilder("<a href=\"../../").append(FILES).append('/').append(escape(name))
+                .append("#sha256=").append(sha256(files.resolve(name))).append('"');
+        Path requiresPython = files.resolve(name + REQUIRES_PYTHON);
+        if (Files.exists(requiresPython)) {
+            a.append(" data-requires-python=\"").append(escape(Files.readString(requiresPython, StandardCharsets.UTF_8)))
+                    .append('"');
+        }
+        Path metadata = files.resolve(name + METADATA);
+        if (Files.exists(metadata)) {
+            String hash = "sha256=" + sha256(metadata);
+            a.append(" data-dist-info-metadata=\"").append(hash).append("\" data-core-metadata=\"").append(hash)
+                    .append('"');
+        }
+        return a.append('>').append(escape(name)).append("</a>").toString();
+    }
+
+    private static StringBuilder page(String title) {
+        return new StringBuilder("<!DOCTYPE html>\n<html>\n  <head>\n    <meta name=\"pypi:repository-version\""
+                + " content=\"1.0\">\n    <title>").append(escape(title)).append("</title>\n  </head>\n  <body>\n");
+    }
+
+    private static byte[] end(StringBuilder page) {
+        return page.append("  </body>\n</html>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> distributionNames(Path files) throws IOException {
+        try (Stream<Path> list = Files.list(files)) {
+            return list.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && (n.endsWith(".whl") || n.endsWith(".tar.gz")))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** The normalized project name of a wheel or sdist file name (the name part never contains '-'). */
+    static String projectOf(String filename) {
+        return ProjectName.normalize(filename.substring(0, filename.indexOf('-')));
+    }
+
+    private static boolean sameRelease(String sdistName, ProjectName name, Pep440Version version) {
+        String stem = sdistName.substring(0, sdistName.length() - ".tar.gz".length());
+        int dash = stem.lastIndexOf('-');
+        return dash > 0 && ProjectName.normalize(stem.substring(0, dash)).equals(name.normalized())
+                && Pep440Version.tryParse(stem.substring(dash + 1)).map(version::equals).orElse(false);
+    }
+
+    private static void checkFilename(LocalIndexEntry entry) throws LocalIndexException {
+        String name = entry.filename();
+        if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !(entry.isWheel() || entry.isSdist())
+                || name.indexOf('-') <= 0) {
+            throw new LocalIndexException("'" + name + "' is not a wheel or sdist file name; only .whl and .tar.gz"
+                    + " distributions with PEP 427/625 names can go into the local index");
+        }
+        if (!projectOf(name).equals(entry.name().normalized())) {
+            throw new LocalIndexException("The file name " + name + " does not belong to project " + entry.name()
+                    + "; it must start with " + entry.name().filenameForm() + "-");
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                out.write(content);
+            }
+            move(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** HTML escaping for text and attribute values. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
