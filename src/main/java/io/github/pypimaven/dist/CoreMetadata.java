@@ -35,8 +35,10 @@ public final class CoreMetadata {
     private final Map<String, List<String>> byName; // lower-case name -> values in order
     private final String body; // null when absent or blank
     private final List<String> notes;
+    private final byte[] bytes; // the file as read: a local index serves it as the PEP 658 .metadata file
 
-    private CoreMetadata(List<Map.Entry<String, String>> headers, String body, List<String> notes) {
+    private CoreMetadata(byte[] bytes, List<Map.Entry<String, String>> headers, String body, List<String> notes) {
+        this.bytes = bytes.clone();
         this.headers = List.copyOf(headers);
         Map<String, List<String>> index = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : headers) {
@@ -99,7 +101,7 @@ public final class CoreMetadata {
             notes.add(source + " has both a Description header and a message body; the body is used as the description"
                     + " (the header form is deprecated: keep only the body)");
         }
-        CoreMetadata metadata = new CoreMetadata(headers, body, notes);
+        CoreMetadata metadata = new CoreMetadata(bytes, headers, body, notes);
         metadata.requireIdentity(source);
         return metadata;
     }
@@ -145,6 +147,11 @@ public final class CoreMetadata {
 
     private static Map.Entry<String, String> entry(String name, String value) {
         return new AbstractMap.SimpleImmutableEntry<>(name, value);
+    }
+
+    /** The metadata file's bytes, exactly as read. */
+    public byte[] bytes() {
+        return bytes.clone();
     }
 
     public String metadataVersion() {

@@ -51,7 +51,7 @@ public class LocalIndex {
 
     private final Map<Path, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public PublishedFile publish(Path indexRoot, LocalIndexEntry entry) throws LocalIndexException {
+    public IndexedFile publish(Path indexRoot, LocalIndexEntry entry) throws LocalIndexException {
         Path root = indexRoot.toAbsolutePath().normalize();
         checkFilename(entry);
         ReentrantLock lock = locks.computeIfAbsent(root, r -> new ReentrantLock());
@@ -61,7 +61,7 @@ public class LocalIndex {
             Files.createDirectories(root.resolve(SIMPLE));
             try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = lockFile(channel)) {
-                PublishedFile result = publishLocked(root, entry);
+                IndexedFile result = publishLocked(root, entry);
                 regeneratePages(root);
                 return result;
             }
@@ -100,13 +100,13 @@ public class LocalIndex {
         }
     }
 
-    private PublishedFile publishLocked(Path root, LocalIndexEntry entry) throws IOException, LocalIndexException {
+    private IndexedFile publishLocked(Path root, LocalIndexEntry entry) throws IOException, LocalIndexException {
         Path files = root.resolve(FILES);
         Path target = files.resolve(entry.filename());
         if (Files.exists(target)) {
             String existing = sha256(target);
             if (existing.equals(entry.sha256())) {
-                return new PublishedFile(entry.filename(), existing, target, true);
+                return new IndexedFile(entry.filename(), existing, target, true);
             }
             throw new LocalIndexException("The local index " + root + " already has a different " + entry.filename()
                     + " (sha256 " + existing + "; the new file has sha256 " + entry.sha256() + "). A published file"
@@ -141,7 +141,7 @@ public class LocalIndex {
                         + entry.sha256() + " it was announced with; it changed while publishing, rebuild it");
             }
             move(temp, target);
-            return new PublishedFile(entry.filename(), copied, target, false);
+            return new IndexedFile(entry.filename(), copied, target, false);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -1,15 +1,23 @@
 package io.github.pypimaven.publish;
 
+import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.credentials.CredentialResolver;
 import io.github.pypimaven.credentials.CredentialsException;
 import io.github.pypimaven.credentials.UploadCredentials;
 import io.github.pypimaven.dist.Distribution;
+import io.github.pypimaven.dist.DistributionKind;
+import io.github.pypimaven.dist.MetadataField;
 import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.index.IndexedFile;
+import io.github.pypimaven.index.LocalIndex;
+import io.github.pypimaven.index.LocalIndexEntry;
+import io.github.pypimaven.index.LocalIndexException;
 import io.github.pypimaven.upload.RepositoryUrl;
 import io.github.pypimaven.upload.UploadClient;
 import io.github.pypimaven.upload.UploadException;
 import io.github.pypimaven.upload.UploadForm;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes one release: every file is read and checked before the first byte is sent, wheels go before the
- * sdist, and the run stops at the first refused file, saying what was and was not uploaded.
+ * sdist, and the run stops at the first refused file, saying what was and was not uploaded. On GitHub Actions
+ * the outcome is also written to the step summary, and a failure becomes an error annotation.
  */
 @Named
 @Singleton
@@ -34,53 +43,98 @@ public class Publisher {
     private final CredentialResolver credentialResolver;
     private final UploadClient uploadClient;
     private final HttpClientFactory httpClients;
+    private final LocalIndex localIndex;
 
     @Inject
     public Publisher(ReleaseChecker checker, CredentialResolver credentialResolver, UploadClient uploadClient,
-            HttpClientFactory httpClients) {
+            HttpClientFactory httpClients, LocalIndex localIndex) {
         this.checker = checker;
         this.credentialResolver = credentialResolver;
         this.uploadClient = uploadClient;
         this.httpClients = httpClients;
+        this.localIndex = localIndex;
     }
 
+    /** Publishes, writing GitHub workflow commands (which must start their line) to standard output. */
     public List<PublishedFile> publish(PublishRequest request) throws PublishException {
-        List<Distribution> release = checker.check(request.files());
+        return publish(request, System.out);
+    }
+
+    public List<PublishedFile> publish(PublishRequest request, PrintStream ciOutput) throws PublishException {
+        GitHubActions github = new GitHubActions(request.credentials().environment(), ciOutput);
+        try {
+            List<Distribution> release = checker.check(request.files());
+            List<PublishedFile> published = request.repository().isLocal()
+                    ? publishLocally(release, request.repository())
+                    : upload(release, request, github);
+            ReleaseSummary summary = new ReleaseSummary(release.get(0).name(), release.get(0).version(), request.repository(), published);
+            summary.lines().forEach(LOG::info);
+            github.appendStepSummary(summary.markdown());
+            return published;
+        } catch (PublishException e) {
+            if (!e.reportedToCi()) {
+                github.error("Publishing to " + request.repository().host() + " failed", e.getMessage());
+                github.appendStepSummary("## Publishing to " + request.repository().host() + " failed\n\n```\n"
+                        + e.getMessage() + "\n```\n");
+            }
+            throw e;
+        }
+    }
+
+    private List<PublishedFile> publishLocally(List<Distribution> release, RepositoryUrl repository) throws PublishException {
+        List<PublishedFile> published = new ArrayList<>();
+        for (Distribution d : release) {
+            LocalIndexEntry entry = new LocalIndexEntry(d.path(), d.filename(), d.name(), d.version(), d.sha256(),
+                    d.kind() == DistributionKind.WHEEL ? d.metadata().bytes() : null,
+                    d.metadata().get(MetadataField.REQUIRES_PYTHON).orElse(null));
+            try {
+                IndexedFile indexed = localIndex.publish(repository.localDirectory(), entry);
+                published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), indexed.alreadyPresent()));
+            } catch (LocalIndexException e) {
+                throw new PublishException(e.getMessage() + "\n" + state(published, release, d), false);
+            }
+        }
+        LOG.info("Install it with: {}", localIndex.pipInstallCommand(repository.localDirectory(), release.get(0).name()));
+        return published;
+    }
+
+    private List<PublishedFile> upload(List<Distribution> release, PublishRequest request, GitHubActions github)
+            throws PublishException {
         RepositoryUrl repository = request.repository();
         try (CloseableHttpClient http = httpClients.create(request.http())) {
-            UploadCredentials credentials = resolveCredentials(request, http);
+            UploadCredentials credentials;
+            try {
+                credentials = credentialResolver.resolve(request.credentials(), repository, http, github);
+            } catch (CredentialsException e) {
+                throw new PublishException(e.getMessage() + "\nNothing was uploaded.", e.reportedToCi());
+            }
             Distribution first = release.get(0);
             LOG.info("Publishing {} {} ({} file{}) to {} with the token from {}", first.name(), first.version(),
                     release.size(), release.size() == 1 ? "" : "s", repository, credentials.source());
             List<PublishedFile> published = new ArrayList<>();
             for (Distribution distribution : release) {
-                upload(request, http, credentials, distribution, published, release);
+                uploadOne(request, http, credentials, distribution, published, release);
                 published.add(new PublishedFile(distribution.filename(), distribution.size(), distribution.sha256(), false));
             }
             return published;
         } catch (IOException e) {
-            throw new PublishException("Could not close the HTTP client: " + e.getMessage());
+            throw new PublishException("Could not close the HTTP client: " + e.getMessage(), false);
         }
     }
 
-    private UploadCredentials resolveCredentials(PublishRequest request, CloseableHttpClient http) throws PublishException {
-        try {
-            return credentialResolver.resolve(request.credentials(), request.repository(), http);
-        } catch (CredentialsException e) {
-            throw new PublishException(e.getMessage() + "\nNothing was uploaded.");
-        }
-    }
-
-    private void upload(PublishRequest request, CloseableHttpClient http, UploadCredentials credentials,
+    private void uploadOne(PublishRequest request, CloseableHttpClient http, UploadCredentials credentials,
             Distribution distribution, List<PublishedFile> published, List<Distribution> release) throws PublishException {
         UploadProgress progress = new UploadProgress(distribution.filename(), distribution.size());
         try {
+            String token = credentials.token();
             progress.start();
-            uploadClient.upload(http, request.repository(), credentials.token(), UploadForm.of(distribution, request.md5Digest()),
+            uploadClient.upload(http, request.repository(), token, UploadForm.of(distribution, request.md5Digest()),
                     distribution.path(), request.retry(), progress::sent);
             LOG.info("Uploaded {} ({}, sha256 {})", distribution.filename(), Sizes.human(distribution.size()), distribution.sha256());
-        } catch (UploadException | CredentialsException e) {
-            throw new PublishException(e.getMessage() + "\n" + state(published, release, distribution));
+        } catch (UploadException e) {
+            throw new PublishException(e.getMessage() + "\n" + state(published, release, distribution), false);
+        } catch (CredentialsException e) {
+            throw new PublishException(e.getMessage() + "\n" + state(published, release, distribution), e.reportedToCi());
         }
     }
 

@@ -49,7 +49,7 @@ class LocalIndexTest {
     void publishWritesFilesMetadataAndPages() throws Exception {
         Path root = tmp.resolve("repo");
         LocalIndexEntry wheel = entry("demo_tool-1.0-py3-none-any.whl", "wheel bytes", ">=3.8");
-        PublishedFile published = index.publish(root, wheel);
+        IndexedFile published = index.publish(root, wheel);
         assertFalse(published.alreadyPresent());
         assertEquals(root.resolve("files/demo_tool-1.0-py3-none-any.whl"), published.location());
         assertEquals("wheel bytes", Files.readString(published.location()));
@@ -80,7 +80,7 @@ class LocalIndexTest {
         LocalIndexEntry wheel = entry("demo-1.0-py3-none-any.whl", "same", null);
         index.publish(root, wheel);
         String before = Files.readString(root.resolve("simple/demo/index.html"));
-        PublishedFile again = index.publish(root, wheel);
+        IndexedFile again = index.publish(root, wheel);
         assertTrue(again.alreadyPresent());
         assertEquals(before, Files.readString(root.resolve("simple/demo/index.html")));
     }
@@ -135,14 +135,14 @@ class LocalIndexTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Future<PublishedFile>> futures = new ArrayList<>();
+            List<Future<IndexedFile>> futures = new ArrayList<>();
             for (LocalIndexEntry e : entries) {
                 // A second LocalIndex instance stands for another plugin class loader sharing the directory.
                 LocalIndex service = futures.size() % 2 == 0 ? index : new LocalIndex();
                 futures.add(pool.submit(() -> service.publish(root, e)));
                 futures.add(pool.submit(() -> index.publish(root, e)));
             }
-            for (Future<PublishedFile> f : futures) {
+            for (Future<IndexedFile> f : futures) {
                 f.get();
             }
         } finally {

@@ -8,5 +8,5 @@ import java.nio.file.Path;
  * @param location where the file now is
  * @param alreadyPresent true when the identical file was there already, so nothing changed
  */
-public record PublishedFile(String filename, String sha256, Path location, boolean alreadyPresent) {
+public record IndexedFile(String filename, String sha256, Path location, boolean alreadyPresent) {
 }
