@@ -629,6 +629,15 @@ class FakePyPITest {
     }
 
     @Test
+    void expectContinueIsHonoured() throws Exception {
+        HttpResponse<String> response = http.send(wheelUpload("1.0.0").request().expectContinue(true).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue("100-continue".equalsIgnoreCase(lastRequest().headers().get("expect")), lastRequest().headers().toString());
+    }
+
+    @Test
     void concurrentUploadsAreAllStoredAndRecorded() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
