@@ -14,19 +14,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipOutputStream;
 
-/** Tiny but real wheels and sdists for the fake PyPI's tests. */
-final class TestDists {
+/** Tiny but real wheels and sdists (no ZIP data descriptors) for tests against the fake PyPI. */
+public final class TestDists {
 
     private TestDists() {
     }
 
-    static String metadata(String name, String version, String metadataVersion) {
+    public static String metadata(String name, String version, String metadataVersion) {
         return "Metadata-Version: " + metadataVersion + "\nName: " + name + "\nVersion: " + version
                 + "\nSummary: A tiny test distribution\nAuthor: Test Author\n\nThe long description.\n";
     }
 
     /** Entries in order; STORED with size and CRC set first, so there is no data descriptor. */
-    static byte[] zip(Map<String, String> entries, boolean dataDescriptors) throws IOException {
+    public static byte[] zip(Map<String, String> entries, boolean dataDescriptors) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
@@ -51,7 +51,7 @@ final class TestDists {
     }
 
     /** The dist-info directory is spelled as the filename spells it; {@code skip} leaves one file out. */
-    static byte[] wheel(String distInfoPrefix, String metadata, String skip, boolean dataDescriptors)
+    public static byte[] wheel(String distInfoPrefix, String metadata, String skip, boolean dataDescriptors)
             throws IOException {
         String dir = distInfoPrefix + ".dist-info/";
         Map<String, String> entries = new LinkedHashMap<>();
@@ -63,11 +63,11 @@ final class TestDists {
         return zip(entries, dataDescriptors);
     }
 
-    static byte[] wheel(String distInfoPrefix, String metadata) throws IOException {
+    public static byte[] wheel(String distInfoPrefix, String metadata) throws IOException {
         return wheel(distInfoPrefix, metadata, null, false);
     }
 
-    static byte[] sdist(String topDir, String pkgInfo) throws IOException {
+    public static byte[] sdist(String topDir, String pkgInfo) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             add(gz, topDir + "/PKG-INFO", pkgInfo);
@@ -110,11 +110,11 @@ final class TestDists {
         System.arraycopy(b, 0, h, offset, b.length);
     }
 
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         return hex("SHA-256", data);
     }
 
-    static String md5(byte[] data) {
+    public static String md5(byte[] data) {
         return hex("MD5", data);
     }
 
