@@ -1,6 +1,5 @@
 package io.github.pypimaven.testing.pypi;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Warehouse's checks on the bytes of a distribution: {@code _is_valid_dist_file} and the wheel content checks. */
 final class DistArchiveRules {
@@ -87,25 +83,16 @@ final class DistArchiveRules {
     }
 
     private static String tarReason(Path file) {
-        List<String> names = new ArrayList<>();
-        boolean sparse = false;
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-                GzipCompressorInputStream gz = new GzipCompressorInputStream(raw);
-                TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                names.add(stripDotSlash(entry.getName()));
-                sparse |= entry.isSparse();
-            }
-            if (names.isEmpty()) {
-                return "File is not a tarfile";
-            }
-        } catch (IOException | RuntimeException e) {
+        List<TarGzMembers.Member> members;
+        try {
+            members = TarGzMembers.read(file);
+        } catch (IOException e) {
             return "None"; // tarfile.ReadError / zlib.error: Warehouse formats the missing reason as None
         }
-        if (sparse) {
+        if (members.stream().anyMatch(TarGzMembers.Member::sparse)) {
             return "tar archive not accepted: Sparse members are not allowed. See https://docs.pypi.org/archives for more information";
         }
+        List<String> names = members.stream().map(m -> stripDotSlash(m.name())).toList();
         String top = commonPath(names);
         if (top.isEmpty()) {
             return "Incorrect number of top-level directories in sdist";
@@ -185,13 +172,9 @@ final class DistArchiveRules {
         if (licenseFiles.isEmpty()) {
             return;
         }
-        List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(file))))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                names.add(stripDotSlash(entry.getName()));
-            }
+        List<String> names;
+        try {
+            names = TarGzMembers.read(file).stream().map(m -> stripDotSlash(m.name())).toList();
         } catch (IOException e) {
             throw UploadRejected.badRequest("Invalid distribution file. None");
         }

@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,6 +41,18 @@ import java.util.stream.Stream;
  * when asked for {@code application/vnd.pypi.simple.v1+json}, else PEP 503 HTML) and {@code GET /files/<filename>}.
  *
  * <p>Made to be driven from JUnit and from Groovy invoker scripts alike: no JUnit dependency, plain getters.
+ * <pre>{@code
+ * try (FakePyPI pypi = FakePyPI.start(0).acceptToken("pypi-test-token")) {
+ *     // point the plugin at pypi.uploadUrl() with token "pypi-test-token", run it, then:
+ *     StoredFile wheel = pypi.files().get("demo-1.0-py3-none-any.whl");
+ *     UploadRequest last = pypi.uploadRequests().get(pypi.uploadRequests().size() - 1);
+ * }
+ * }</pre>
+ *
+ * <p>Deliberate differences from PyPI: the "File already exists" message shows the sha256 where PyPI shows the
+ * blake2_256 hash (the JDK has no BLAKE2, so a supplied blake2_256_digest is recorded but not verified);
+ * classifiers, SPDX license expressions and e-mail addresses are not validated; there are no projects, owners,
+ * closed releases or deleted filenames.
  */
 public final class FakePyPI implements AutoCloseable {
 

@@ -141,7 +141,7 @@ final class MultipartFormParser {
         fill(2);
         if (end - start >= 2 && buf[start] == '-' && buf[start + 1] == '-') {
             start += 2;
-            OutputStream.nullOutputStream().write(0); // epilogue is ignored; it is drained by the caller
+            in.transferTo(OutputStream.nullOutputStream()); // the epilogue, if any, means nothing
             return true;
         }
         while (true) {

@@ -103,9 +103,9 @@ final class UploadEndpoint {
                         + "https://readthedocs.org/.");
                 default -> {
                     // Warehouse's catch-all view: a 200 HTML page, though nothing was uploaded.
+                    record(200, "No valid :action: served the HTML 'API endpoint' page, stored nothing");
                     FakePyPI.send(exchange, 200, "text/html; charset=UTF-8",
                             API_ENDPOINT_PAGE.getBytes(StandardCharsets.UTF_8));
-                    record(200, "No valid :action: served the HTML 'API endpoint' page, stored nothing");
                 }
             }
         } catch (UploadRejected e) {
@@ -156,8 +156,9 @@ final class UploadEndpoint {
         checkDigests(upload);
         UploadRejected fileProblem = fileProblem(upload);
         boolean added = pypi.storeIfAllowed(content, upload, fields, fileProblem);
-        FakePyPI.send(exchange, 200, "text/html; charset=UTF-8", new byte[0]);
+        // Recorded before answering, so a client that got its response always finds the record.
         record(200, added ? "OK" : "OK: identical file already exists, nothing changed");
+        FakePyPI.send(exchange, 200, "text/html; charset=UTF-8", new byte[0]);
     }
 
     /** Warehouse's {@code sanitize}: drops a field whose last value is UNKNOWN, escapes NUL characters. */
@@ -254,13 +255,13 @@ final class UploadEndpoint {
         }
     }
 
-    private void fail(int status, String message) throws IOException {
+    private void fail(int status, String message) {
+        record(status, message);
         try {
             FakePyPI.sendError(exchange, status, message);
         } catch (IOException e) {
-            // The client went away; the request is still recorded below.
+            // The client went away (or the response had started); the request is recorded all the same.
         }
-        record(status, message);
     }
 
     private void record(int status, String message) {
