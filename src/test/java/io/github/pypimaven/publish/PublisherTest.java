@@ -52,8 +52,8 @@ class PublisherTest {
     }
 
     static Publisher newPublisher() {
-        return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()), new CredentialResolver(),
-                new UploadClient(), new HttpClientFactory());
+        return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()), new CredentialResolver(new io.github.pypimaven.trust.TrustedPublishing()),
+                new UploadClient(), new HttpClientFactory(), new io.github.pypimaven.index.LocalIndex());
     }
 
     @AfterEach
@@ -105,7 +105,7 @@ class PublisherTest {
         assertEquals("A package", first.value("summary"));
         assertEquals(List.of("Programming Language :: Python :: 3", "License :: OSI Approved :: MIT License"),
                 first.values("classifiers"));
-        assertEquals(List.of("a,b,c"), first.values("keywords"));
+        assertEquals(List.of("a, b, c"), first.values("keywords"), "one value, as twine sends it");
         assertEquals(List.of("Source, https://example.com/src"), first.values("project_urls"));
         assertEquals(List.of("requests>=2"), first.values("requires_dist"));
         assertEquals(">=3.8", first.value("requires_python"));
@@ -213,9 +213,13 @@ class PublisherTest {
 
     @Test
     void explainsAnUnreachableIndex() throws Exception {
-        int port = pypi.port();
-        pypi.close();
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(wheel()), TOKEN)));
+        FakePyPI gone = FakePyPI.start(0);
+        int port = gone.port();
+        gone.close();
+        PublishRequest base = request(List.of(wheel()), TOKEN);
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(),
+                RepositoryUrl.parse("http://127.0.0.1:" + port + "/legacy/", dir), base.credentials(), false, base.retry(),
+                base.http())));
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
         assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
     }
