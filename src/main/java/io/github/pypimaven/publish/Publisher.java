@@ -130,7 +130,7 @@ public class Publisher {
             progress.start();
             uploadClient.upload(http, request.repository(), token, UploadForm.of(distribution, request.md5Digest()),
                     distribution.path(), request.retry(), progress::sent);
-            LOG.info("Uploaded {} ({}, sha256 {})", distribution.filename(), Sizes.human(distribution.size()), distribution.sha256());
+            LOG.info("Uploaded {}", distribution.filename());
         } catch (UploadException e) {
             throw new PublishException(e.getMessage() + "\n" + state(published, release, distribution), false);
         } catch (CredentialsException e) {

@@ -1,28 +1,45 @@
 package io.github.pypimaven.testing;
 
+import io.github.pypimaven.testing.oidc.FakeOidcIssuer;
+import io.github.pypimaven.testing.oidc.FakeTrustedPublishing;
 import io.github.pypimaven.testing.pypi.FakePyPI;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
- * The fake servers of the invoker ITs, one of each at a time. An IT whose build ends unexpectedly never reaches
- * its verify script, so the next IT's setup closes whatever the previous one left running on the port.
+ * The fake servers of the invoker ITs, one set at a time. An IT whose build ends unexpectedly never reaches its
+ * verify script, so the next IT's setup closes whatever the previous one left running on the ports.
  */
 public final class ItServers {
 
     private static FakePyPI pypi;
+    private static FakeOidcIssuer issuer;
 
     private ItServers() {}
 
     /** A fresh fake PyPI on the port, accepting the given API tokens. */
-    public static synchronized FakePyPI pypi(int port, String... tokens) throws IOException {
-        if (pypi != null) {
-            pypi.close();
-        }
-        pypi = FakePyPI.start(port);
+    public static synchronized FakePyPI pypi(Object port, String... tokens) throws IOException {
+        closeAll();
+        pypi = FakePyPI.start(Integer.parseInt(port.toString()));
         for (String token : tokens) {
             pypi.acceptToken(token);
         }
         return pypi;
+    }
+
+    /**
+     * A fresh fake PyPI with Trusted Publishing (its {@code /_/oidc/} endpoints trust the fake issuer's key), and the
+     * fake OIDC issuer serving the GitHub token endpoint and the Google metadata server with the key from
+     * {@code fixtures/issuer.jwk}.
+     */
+    public static synchronized TrustedSetup trusted(Object pypiPort, Object oidcPort, Object fixtures, String githubRequestToken)
+            throws IOException {
+        FakePyPI index = pypi(pypiPort);
+        issuer = FakeOidcIssuer.start(Integer.parseInt(oidcPort.toString()), Path.of(fixtures.toString(), "issuer.jwk"));
+        issuer.githubRequestToken(githubRequestToken);
+        FakeTrustedPublishing trust = new FakeTrustedPublishing(issuer.jwkSet(), index::acceptToken);
+        index.handle("/_/oidc/", trust);
+        return new TrustedSetup(index, issuer, trust);
     }
 
     public static synchronized void closeAll() {
@@ -30,5 +47,12 @@ public final class ItServers {
             pypi.close();
             pypi = null;
         }
+        if (issuer != null) {
+            issuer.close();
+            issuer = null;
+        }
     }
+
+    /** What a Trusted Publishing IT talks to. */
+    public record TrustedSetup(FakePyPI pypi, FakeOidcIssuer issuer, FakeTrustedPublishing trustedPublishing) {}
 }
