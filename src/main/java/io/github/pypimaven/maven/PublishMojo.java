@@ -78,6 +78,17 @@ public class PublishMojo extends AbstractMojo {
     private List<String> distributions;
 
     /**
+     * Whether to use Trusted Publishing: the CI's OpenID Connect identity (GitHub Actions, GitLab CI/CD, Google
+     * Cloud) is exchanged for a short-lived upload token, so no token is stored anywhere. {@code auto}: used when
+     * no token is configured and a supported CI is detected; {@code always}: required, and a configured token is
+     * an error; {@code never}: tokens only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.trustedPublishing", defaultValue = "auto")
+    private String trustedPublishing;
+
+    /**
      * Skips the goal.
      *
      * @since 0.1.0
@@ -170,7 +181,7 @@ public class PublishMojo extends AbstractMojo {
     }
 
     private CredentialRequest credentials() throws MojoFailureException {
-        return new CredentialRequest(parse(() -> TrustedPublishingMode.parse("never")),
+        return new CredentialRequest(parse(() -> TrustedPublishingMode.parse(trustedPublishing)),
                 SettingsToken.read(session.getSettings(), serverId, settingsDecrypter), tokenEnvName, Environment.system());
     }
 

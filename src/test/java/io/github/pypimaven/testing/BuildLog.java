@@ -39,6 +39,16 @@ public final class BuildLog {
         return this;
     }
 
+    /** Fails if the build printed a Java stack trace (a failure must be a message, never a trace). */
+    public BuildLog hasNoStackTrace() {
+        java.util.Optional<String> frame = text.lines()
+                .filter(line -> line.matches("\\s+at [\\w$.]+ ?\\(.*") || line.startsWith("Caused by: ")).findFirst();
+        if (frame.isPresent()) {
+            throw new AssertionError(file + " contains a stack trace: " + frame.get());
+        }
+        return this;
+    }
+
     /** Fails if a secret (or its Basic-auth or base64 form) appears anywhere in the log; never prints the secret. */
     public BuildLog hasNoSecret(String secret) {
         for (String form : new String[] {secret, java.util.Base64.getEncoder().encodeToString(("__token__:" + secret)

@@ -1,0 +1,3 @@
+import io.github.pypimaven.testing.*
+ItDistributions.write(new File(basedir, "dist"))
+context.put("pypi", ItServers.pypi(pypiPort))

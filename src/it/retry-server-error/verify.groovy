@@ -1,0 +1,10 @@
+import io.github.pypimaven.testing.*
+try {
+    def pypi = context.get('pypi')
+    assert pypi.uploadRequests()*.status == [503, 200, 200]
+    assert pypi.files().size() == 2
+    BuildLog.of(basedir).contains('trying again (2 of 3)')
+    true
+} finally {
+    ItServers.closeAll()
+}

@@ -1,0 +1,26 @@
+package io.github.pypimaven.testing;
+
+import io.github.pypimaven.dist.Distribution;
+import io.github.pypimaven.dist.DistributionReader;
+import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.http.HttpSettings;
+import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.upload.RetryPolicy;
+import io.github.pypimaven.upload.UploadClient;
+import io.github.pypimaven.upload.UploadForm;
+import java.nio.file.Path;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/** Puts a file on an index before an IT runs (e.g. an earlier, different build of the same file name). */
+public final class ItUploads {
+
+    private ItUploads() {}
+
+    public static void upload(String uploadUrl, String token, Path file) throws Exception {
+        Distribution distribution = new DistributionReader().read(file);
+        try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
+            new UploadClient().upload(http, RepositoryUrl.parse(uploadUrl, Path.of(".")), token,
+                    UploadForm.of(distribution, false), file, RetryPolicy.defaults(), sent -> { });
+        }
+    }
+}
