@@ -6,3 +6,4 @@ def other = TestDistributions.sdist('it-pkg', '1.0.0').metadataVersion('2.2').fi
     .module('it_pkg/__init__.py', 'OLD = True\n').writeTo(new File(basedir, 'earlier').toPath())
 ItUploads.upload(pypi.uploadUrl(), 'pypi-it-plain-secret-51f0', other)
 context.put('pypi', pypi)
+true

@@ -73,6 +73,7 @@ public final class FakePyPI implements AutoCloseable {
     private final Map<String, StoredFile> stored = new LinkedHashMap<>(); // guarded by storeLock
     private volatile long maxFileSize = 100 * ONE_MIB;
     private int failuresLeft; // guarded by this
+    private volatile java.time.Duration processingDelay = java.time.Duration.ZERO;
     private int failureStatus;
     private String failureMessage;
 
@@ -132,6 +133,24 @@ public final class FakePyPI implements AutoCloseable {
         failureStatus = status;
         failureMessage = message;
         return this;
+    }
+
+    /**
+     * How long each upload takes to be checked after its body arrived, as PyPI takes minutes for large files;
+     * lets a test make a publishing run outlast a short-lived token.
+     */
+    public FakePyPI processingDelay(java.time.Duration delay) {
+        processingDelay = delay;
+        return this;
+    }
+
+    /** Waits out {@link #processingDelay}; called once per upload, outside any lock. */
+    void simulateProcessing() {
+        try {
+            Thread.sleep(processingDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The per-file size limit; PyPI's default is 100 MiB. */

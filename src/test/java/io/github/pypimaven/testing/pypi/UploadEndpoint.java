@@ -89,6 +89,7 @@ final class UploadEndpoint {
             }
             fields = form.fields();
             content = form.content();
+            pypi.simulateProcessing();
             UploadRejected injected = pypi.takeInjectedFailure();
             if (injected != null) {
                 fail(injected.status(), injected.getMessage());

@@ -1,0 +1,7 @@
+import io.github.pypimaven.testing.*
+ItDistributions.write(new File(basedir, "dist"))
+def it = ItServers.trusted(pypiPort, oidcPort, fixtures, githubRequestToken)
+context.put("it", it)
+it.trustedPublishing().defaultGithubPublisher()
+new File(fixtures.toString(), 'tp-github-success.summary.md').delete()
+true

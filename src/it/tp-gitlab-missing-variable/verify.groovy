@@ -1,0 +1,8 @@
+import io.github.pypimaven.testing.*
+try {
+    assert context.get('it').pypi().uploadRequests().isEmpty()
+    BuildLog.of(basedir).contains('PYPI_ID_TOKEN').contains('id_tokens:').contains('aud: pypi').hasNoStackTrace()
+    true
+} finally {
+    ItServers.closeAll()
+}

@@ -1,0 +1,10 @@
+import io.github.pypimaven.testing.*
+try {
+    def it = context.get('it')
+    assert it.pypi().uploadRequests()*.status == [200, 200]
+    assert it.issuer().metadataRequests() >= 1
+    BuildLog.of(basedir).contains('Google Cloud identity').hasNoSecrets(it.issuer().issuedTokens())
+    true
+} finally {
+    ItServers.closeAll()
+}

@@ -1,0 +1,9 @@
+import io.github.pypimaven.testing.*
+try {
+    def it = context.get('it')
+    assert it.issuer().githubTokenRequests() == 0 && it.pypi().requestCount() == 0
+    BuildLog.of(basedir).contains('No credentials').contains('trustedPublishing is never')
+    true
+} finally {
+    ItServers.closeAll()
+}
