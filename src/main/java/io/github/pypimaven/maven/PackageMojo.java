@@ -163,7 +163,8 @@ public class PackageMojo extends AbstractMojo {
         try {
             built = builder.build(request);
         } catch (PackagingException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            // No cause: Maven would append its (library) message to ours, which already says it all.
+            throw new MojoFailureException(e.getMessage());
         }
         // The attached files keep their PEP 427/625 names, which is how publish recognises them.
         projectHelper.attachArtifact(project, "whl", built.wheelTag(), built.wheel().toFile());

@@ -69,6 +69,10 @@ public class Publisher {
                     : upload(release, request, github);
             ReleaseSummary summary = new ReleaseSummary(release.get(0).name(), release.get(0).version(), request.repository(), published);
             summary.lines().forEach(LOG::info);
+            if (request.repository().isLocal()) {
+                LOG.info("Install it with: {}", localIndex.pipInstallCommand(request.repository().localDirectory(),
+                        release.get(0).name()));
+            }
             github.appendStepSummary(summary.markdown());
             return published;
         } catch (PublishException e) {
@@ -94,7 +98,6 @@ public class Publisher {
                 throw new PublishException(e.getMessage() + "\n" + state(published, release, d), false);
             }
         }
-        LOG.info("Install it with: {}", localIndex.pipInstallCommand(repository.localDirectory(), release.get(0).name()));
         return published;
     }
 

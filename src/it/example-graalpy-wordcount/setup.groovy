@@ -1,0 +1,3 @@
+import io.github.pypimaven.testing.*
+ItExamples.copy(projectRoot, 'graalpy-wordcount', basedir)
+true

@@ -1,0 +1,3 @@
+import io.github.pypimaven.testing.*
+ItExamples.copy(projectRoot, 'jython-greeter', basedir)
+true

@@ -1,0 +1,19 @@
+import io.github.pypimaven.testing.*
+def wheel = 'jython_greeter-1.0.0-py2.py3-none-any.whl'
+def sdist = 'jython_greeter-1.0.0.tar.gz'
+ItExamples.assertSameFiles(new File(basedir, 'target/dist-first'), new File(basedir, 'target/dist'), [wheel, sdist])
+def index = new File(basedir, 'target/pypi-index')
+def page = new File(index, 'simple/jython-greeter/index.html').text
+assert page.contains(wheel + '#sha256=') || page.contains(wheel) : page
+assert page.contains('data-dist-info-metadata')
+def log = BuildLog.of(basedir)
+log.contains('Built ' + wheel).contains('Built ' + sdist)
+def lastLines = log.text().lines().filter { it.startsWith('[INFO] ') && !it.startsWith('[INFO] ---') && !it.contains('BUILD') && !it.contains('Total time') && !it.contains('Finished at') && !(it.trim() == '[INFO]') }.toList()
+assert lastLines[-1].contains('Install it with: pip install --index-url file:') : lastLines[-1]
+
+def python = new ItPython(new File(basedir, 'target/python-check'))
+def installed = python.installFromIndex(index, 'jython-greeter')
+assert python.runWith(installed, 'import greeter; print(greeter.greet("IT"), greeter.implementation())') == 'Hello, IT! python'
+def rebuilt = python.wheelFromSdist(new File(basedir, 'target/dist/' + sdist))
+assert ItPython.pythonFiles(rebuilt) == ItPython.pythonFiles(new File(basedir, 'target/dist/' + wheel))
+true
