@@ -1,0 +1,65 @@
+package io.github.pypimaven.upload;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pypimaven.dist.Distribution;
+import io.github.pypimaven.dist.DistributionReader;
+import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.http.HttpSettings;
+import io.github.pypimaven.testing.TestDistributions;
+import io.github.pypimaven.testing.pypi.FakePyPI;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With every logger of the plugin and of HttpClient at DEBUG (as {@code mvn -X} sets them; see the surefire
+ * configuration), an upload logs neither the token nor its Basic-auth form, and neither does a failure message.
+ */
+class UploadSecretsTest {
+
+    private static final String TOKEN = "pypi-secret-under-debug-4242";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void debugLoggingNeverShowsTheToken() throws Exception {
+        Path wheel = TestDistributions.wheel("secret-check", "1.0").module("secret_check/__init__.py", "")
+                .writeTo(dir);
+        Distribution distribution = new DistributionReader().read(wheel);
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        String failure;
+        try (FakePyPI pypi = FakePyPI.start(0).acceptToken(TOKEN);
+                CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            RepositoryUrl url = RepositoryUrl.parse(pypi.uploadUrl(), dir);
+            new UploadClient().upload(http, url, TOKEN, UploadForm.of(distribution, false), wheel,
+                    new RetryPolicy(1, Duration.ZERO), n -> { });
+            failure = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url, TOKEN + "-wrong",
+                    UploadForm.of(distribution, false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isDebugEnabled(),
+                "the test needs HttpClient's wire logger at DEBUG");
+        assertTrue(log.contains("DEBUG org.apache.hc"), "HttpClient logged at DEBUG: the check below is real\n" + log);
+        String basic = Base64.getEncoder().encodeToString(("__token__:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        for (String secret : new String[] {TOKEN, basic, "Authorization"}) {
+            assertFalse(log.contains(secret), "the debug log contains " + (secret.equals(TOKEN) ? "the token" : secret));
+            assertFalse(failure.contains(secret), failure);
+        }
+        assertFalse(log.contains("secret_check/__init__.py"), "no body bytes in the log either");
+    }
+}
