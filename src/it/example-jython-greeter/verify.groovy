@@ -8,8 +8,12 @@ assert page.contains(wheel + '#sha256=') || page.contains(wheel) : page
 assert page.contains('data-dist-info-metadata')
 def log = BuildLog.of(basedir)
 log.contains('Built ' + wheel).contains('Built ' + sdist)
-def lastLines = log.text().lines().filter { it.startsWith('[INFO] ') && !it.startsWith('[INFO] ---') && !it.contains('BUILD') && !it.contains('Total time') && !it.contains('Finished at') && !(it.trim() == '[INFO]') }.toList()
-assert lastLines[-1].contains('Install it with: pip install --index-url file:') : lastLines[-1]
+// The publish goal ends with the pip command that installs what it published.
+def lines = log.text().lines().toList()
+def summary = lines.findIndexOf { it.contains('Published jython-greeter 1.0.0 to local index') }
+def install = lines.findIndexOf { it.contains('Install it with: pip install --index-url file:') }
+assert summary >= 0 && install > summary
+assert lines.subList(install + 1, lines.size()).every { !it.contains('pypi-maven-plugin') && !it.contains('jython_greeter-') }
 
 def python = new ItPython(new File(basedir, 'target/python-check'))
 def installed = python.installFromIndex(index, 'jython-greeter')

@@ -1,5 +1,7 @@
 package io.github.pypimaven.ci;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * Talks to the GitHub Actions runner: workflow commands ({@code ::add-mask::}, {@code ::error::},
  * {@code ::warning::}) and the job's step summary. Outside GitHub Actions every method does nothing.
  *
- * <p>Workflow commands are written straight to {@code out} (System.out in production), not through the
- * logger: the runner only recognises a command at the very start of a line, and Maven's {@code [INFO] }
- * prefix would hide it.
+ * <p>Workflow commands are written straight to {@code out}, not through the logger: the runner only recognises a
+ * command at the very start of a line, and Maven's {@code [INFO] } prefix would hide it. In production {@code out}
+ * is the process's standard output file descriptor itself ({@link #standardOutput()}), not {@code System.out}:
+ * Maven 4 replaces {@code System.out} with a stream that prefixes every line with {@code [INFO] [stdout] },
+ * which would turn {@code ::add-mask::<token>} into a line that prints the token instead of hiding it.
  */
 public final class GitHubActions {
 
@@ -28,6 +32,31 @@ public final class GitHubActions {
     public GitHubActions(Environment env, PrintStream out) {
         this.env = env;
         this.out = out;
+    }
+
+    /**
+     * The process's real standard output, whatever Maven did to {@code System.out}. What Maven wrote to
+     * {@code System.out} so far is flushed first, so that a command never lands in the middle of a log line.
+     */
+    public static PrintStream standardOutput() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8) {
+            @Override
+            public void flush() {
+                System.out.flush();
+                super.flush();
+            }
+
+            @Override
+            public void print(String text) {
+                System.out.flush();
+                super.print(text);
+            }
+
+            @Override
+            public void close() {
+                flush(); // never close the process's standard output
+            }
+        };
     }
 
     public boolean active() {

@@ -57,7 +57,7 @@ public class Publisher {
 
     /** Publishes, writing GitHub workflow commands (which must start their line) to standard output. */
     public List<PublishedFile> publish(PublishRequest request) throws PublishException {
-        return publish(request, System.out);
+        return publish(request, GitHubActions.standardOutput());
     }
 
     public List<PublishedFile> publish(PublishRequest request, PrintStream ciOutput) throws PublishException {
