@@ -235,6 +235,32 @@ class PublisherTest {
     }
 
     @Test
+    void onGitHubActionsASuccessGoesToTheStepSummaryAndAFailureBecomesAnAnnotation() throws Exception {
+        Path summary = dir.resolve("summary.md");
+        Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()));
+        PublishRequest base = request(List.of(wheel(), sdist()), TOKEN);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER,
+                base.credentials().settingsToken(), "UNSET", github), false, base.retry(), base.http()), stdout);
+        String markdown = Files.readString(summary);
+        assertTrue(markdown.contains("## Published My.Package 1.0.0 to 127.0.0.1:" + pypi.port()), markdown);
+        assertTrue(markdown.contains("| `my_package-1.0.0-py3-none-any.whl` |"), markdown);
+        assertTrue(markdown.contains(pypi.files().get("my_package-1.0.0.tar.gz").sha256()), markdown);
+        assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8), "a static token needs no mask command");
+
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(),
+                base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER, Optional.of(new StaticToken("pypi-bad", "t")),
+                        "UNSET", github), false, base.retry(), base.http()), stdout));
+        String annotation = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(annotation.startsWith("::error title=Publishing to 127.0.0.1%3A" + pypi.port() + " failed::Upload of "),
+                annotation);
+        assertEquals(1, annotation.lines().count(), "one line: the message's line breaks are escaped");
+        assertTrue(Files.readString(summary).contains("## Publishing to 127.0.0.1:" + pypi.port() + " failed"));
+        assertTrue(Files.readString(summary).contains(e.getMessage()));
+    }
+
+    @Test
     void takesTheTokenFromTheNamedEnvironmentVariable() throws Exception {
         PublishRequest base = request(List.of(wheel()), TOKEN);
         publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER,
