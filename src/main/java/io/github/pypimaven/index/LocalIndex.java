@@ -1,5 +1,6 @@
 package io.github.pypimaven.index;
 
+import io.github.pypimaven.dist.FileDigests;
 import io.github.pypimaven.dist.Pep440Version;
 import io.github.pypimaven.dist.ProjectName;
 import java.io.IOException;
@@ -250,14 +251,7 @@ public class LocalIndex {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return FileDigests.of(file).sha256();
     }
 
     private static MessageDigest sha256Digest() {

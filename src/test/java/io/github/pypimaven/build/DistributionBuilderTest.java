@@ -240,6 +240,29 @@ class DistributionBuilderTest {
     }
 
     @Test
+    void sdistBytesDoNotDependOnTheUserWhoBuildsIt() throws Exception {
+        // A long path makes the tar writer add pax headers, which are entries of their own with their own owner.
+        write(dir, "src/main/python/demo_tool/" + "deep/".repeat(20) + "m\u00f6dule.py", "x = 1\n");
+        String before = System.getProperty("user.name");
+        byte[] alice;
+        byte[] bob;
+        try {
+            System.setProperty("user.name", "alice-the-builder");
+            alice = Files.readAllBytes(builder.build(request(dir, "py3", "1700000000")).sdist());
+            System.setProperty("user.name", "bob-the-builder");
+            bob = Files.readAllBytes(builder.build(request(dir, "py3", "1700000000")).sdist());
+        } finally {
+            System.setProperty("user.name", before);
+        }
+        assertArrayEquals(alice, bob);
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(alice))) {
+            String tar = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertFalse(tar.contains("the-builder"), "no user name in any header");
+            assertTrue(tar.contains("PaxHeaders"), "the long and non-ASCII paths are in pax headers");
+        }
+    }
+
+    @Test
     void badTimestampsAreClearErrors() {
         PackagingException e = assertThrows(PackagingException.class,
                 () -> builder.build(request(dir, "py3", "yesterday")));

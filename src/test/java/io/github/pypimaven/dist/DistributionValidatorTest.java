@@ -208,6 +208,12 @@ class DistributionValidatorTest {
     }
 
     @Test
+    void sparseTarMemberReadFromARealSdist() {
+        only(check(TestDistributions.sdist("my-package", "1.0.0").withSparseMember()), ValidationRule.SPARSE_TAR_MEMBER,
+                "my_package-1.0.0.tar.gz", "Sparse members are not allowed (my_package-1.0.0/sparse.bin)");
+    }
+
+    @Test
     void licenseFileMissingFromTheArchive() {
         only(check(wheel().metadataVersion("2.4").field("License-File", "COPYING")),
                 ValidationRule.LICENSE_FILE_MISSING, WHL, "at my_package-1.0.0.dist-info/licenses/COPYING");

@@ -1,18 +1,17 @@
 package io.github.pypimaven.testing;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,10 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.ArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Writes real wheels and sdists (and deliberately broken ones) for tests and for the integration tests' setup scripts.
@@ -108,6 +109,8 @@ public final class TestDistributions {
         private boolean omitWheelFile;
         private boolean dataDescriptors;
         private boolean twoTopLevelDirs;
+        private boolean stored;
+        private boolean sparseMember;
 
         private Builder(boolean wheel, String name, String version) {
             this.wheel = wheel;
@@ -135,7 +138,12 @@ public final class TestDistributions {
 
         /** A source file, path relative to the wheel root or the sdist's top directory. */
         public Builder module(String path, String content) {
-            modules.put(path, content.getBytes(StandardCharsets.UTF_8));
+            return module(path, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A file of any bytes (package data), path relative to the wheel root or the sdist's top directory. */
+        public Builder module(String path, byte[] content) {
+            modules.put(path, content.clone());
             return this;
         }
 
@@ -211,6 +219,18 @@ public final class TestDistributions {
             return this;
         }
 
+        /** Stores the wheel's members uncompressed, so their bytes appear verbatim in the file (still no descriptors). */
+        public Builder stored() {
+            stored = true;
+            return this;
+        }
+
+        /** Adds an sdist member of the GNU sparse type ('S'), which PyPI refuses. */
+        public Builder withSparseMember() {
+            sparseMember = true;
+            return this;
+        }
+
         /** The PEP 503 normalized name with '_' for '-': file name and import name. */
         public String filenameForm() {
             return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT).replace('-', '_');
@@ -260,17 +280,19 @@ public final class TestDistributions {
 
         /** Writes the file into {@code dir} (created if needed) and returns its path. */
         public Path writeTo(Path dir) {
+            return write(dir.resolve(filename()), toBytes());
+        }
+
+        /** The file's bytes, for tests that send them without a file. */
+        public byte[] toBytes() {
+            if (stored && dataDescriptors) {
+                throw new IllegalStateException("stored() and withDataDescriptors() exclude each other: the ZIP writer"
+                        + " needs the sizes of STORED members before their data, so it writes no descriptor for them");
+            }
             try {
-                Files.createDirectories(dir);
-                Path file = dir.resolve(filename());
-                if (wheel) {
-                    writeWheel(file);
-                } else {
-                    writeSdist(file);
-                }
-                return file;
+                return wheel ? wheelBytes() : sdistBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write test distribution " + filename() + " to " + dir, e);
+                throw new UncheckedIOException("Cannot write test distribution " + filename(), e);
             }
         }
 
@@ -283,7 +305,7 @@ public final class TestDistributions {
                     + ".dist-info";
         }
 
-        private void writeWheel(Path file) throws IOException {
+        private byte[] wheelBytes() throws IOException {
             Map<String, byte[]> members = new LinkedHashMap<>(sources());
             String distInfo = distInfo();
             if (!omitMetadata) {
@@ -304,20 +326,20 @@ public final class TestDistributions {
                 record.append(distInfo).append("/RECORD,,\n");
                 members.put(distInfo + "/RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
             }
-            Files.deleteIfExists(file);
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
             // A seekable channel lets the writer patch sizes into local headers instead of writing data descriptors.
-            try (ZipArchiveOutputStream zip = dataDescriptors
-                    ? new ZipArchiveOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))
-                    : new ZipArchiveOutputStream(Files.newByteChannel(file, StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE, StandardOpenOption.READ))) {
+            SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
+            try (ZipArchiveOutputStream zip = dataDescriptors ? new ZipArchiveOutputStream(stream)
+                    : new ZipArchiveOutputStream(channel)) {
                 for (Map.Entry<String, byte[]> member : members.entrySet()) {
                     ZipArchiveEntry entry = new ZipArchiveEntry(member.getKey());
-                    entry.setMethod(ZipArchiveEntry.DEFLATED);
+                    entry.setMethod(stored ? ZipArchiveEntry.STORED : ZipArchiveEntry.DEFLATED);
                     entry.setTime(ZIP_TIME);
                     entry.setUnixMode(0100644);
                     putEntry(zip, entry, member.getValue());
                 }
             }
+            return dataDescriptors ? stream.toByteArray() : Arrays.copyOf(channel.array(), (int) channel.size());
         }
 
         private String wheelFile() {
@@ -337,7 +359,7 @@ public final class TestDistributions {
             return out.toString();
         }
 
-        private void writeSdist(Path file) throws IOException {
+        private byte[] sdistBytes() throws IOException {
             String top = filenameForm() + "-" + version;
             Map<String, byte[]> members = new LinkedHashMap<>();
             if (!omitMetadata) {
@@ -353,9 +375,10 @@ public final class TestDistributions {
             if (twoTopLevelDirs) {
                 members.put("other-1.0/README.txt", "a second top-level directory\n".getBytes(StandardCharsets.UTF_8));
             }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             // The JDK's gzip writer puts a zero timestamp in the header, so the bytes are reproducible.
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
-                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out),
+                    StandardCharsets.UTF_8.name())) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
                 List<String> directories = new ArrayList<>();
@@ -370,7 +393,13 @@ public final class TestDistributions {
                     }
                     putEntry(tar, tarEntry(path, 0100644, member.getValue().length), member.getValue());
                 }
+                if (sparseMember) {
+                    TarArchiveEntry sparse = new TarArchiveEntry(top + "/sparse.bin", TarConstants.LF_GNUTYPE_SPARSE);
+                    sparse.setModTime(TAR_TIME);
+                    putEntry(tar, sparse, null);
+                }
             }
+            return out.toByteArray();
         }
 
         private static TarArchiveEntry tarEntry(String path, int mode, long size) {

@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Reads a tar (or .tar.gz) byte by byte, applying pax 'x' headers, without any tar library (Commons Compress's tar
- * classes need a newer commons-lang3 than Maven's). Usable from IT scripts.
+ * Reads the members of a tar (or .tar.gz) with Commons Compress, which applies pax and GNU long-name headers, and
+ * also reports the raw header facts that it hides: the entry's own magic and type flag, and whether a pax header
+ * preceded it. Usable from IT scripts.
  */
 public final class TarEntries {
 
@@ -34,74 +34,44 @@ public final class TarEntries {
     }
 
     public static List<Entry> readTarGz(byte[] tarGz) throws IOException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(tarGz))) {
-            return read(in.readAllBytes());
-        }
+        return read(new GZIPInputStream(new ByteArrayInputStream(tarGz)));
     }
 
-    public static List<Entry> read(byte[] tar) {
+    public static List<Entry> read(byte[] tar) throws IOException {
+        return read(new ByteArrayInputStream(tar));
+    }
+
+    private static List<Entry> read(InputStream in) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        Map<String, String> pax = new HashMap<>();
-        int offset = 0;
-        while (offset + 512 <= tar.length && !isZeroBlock(tar, offset)) {
-            char type = (char) tar[offset + 156];
-            long size = octal(tar, offset + 124, 12);
-            byte[] content = Arrays.copyOfRange(tar, offset + 512, offset + 512 + (int) size);
-            if (type == 'x') {
-                pax.putAll(parsePax(content));
-            } else {
-                String name = pax.getOrDefault("path", string(tar, offset, 100));
-                String prefix = string(tar, offset + 345, 155);
-                if (!pax.containsKey("path") && !prefix.isEmpty()) {
-                    name = prefix + "/" + name;
-                }
-                entries.add(new Entry(name, type, (int) octal(tar, offset + 100, 8), octal(tar, offset + 108, 8),
-                        octal(tar, offset + 116, 8), string(tar, offset + 265, 32), string(tar, offset + 297, 32),
-                        octal(tar, offset + 136, 12), new String(tar, offset + 257, 8, StandardCharsets.ISO_8859_1),
-                        !pax.isEmpty(), content));
-                pax.clear();
+        try (HeaderRecordingStream tar = new HeaderRecordingStream(in)) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                // Pax ('x') and GNU long-name ('L') headers come before the entry's own header.
+                byte[] own = tar.headers.stream().filter(h -> "xgLK".indexOf(h[156]) < 0).findFirst().orElseThrow();
+                boolean hadPax = tar.headers.stream().anyMatch(h -> h[156] == 'x');
+                tar.headers.clear();
+                entries.add(new Entry(e.getName(), (char) own[156], e.getMode(), e.getLongUserId(), e.getLongGroupId(),
+                        e.getUserName(), e.getGroupName(), e.getLastModifiedTime().toInstant().getEpochSecond(),
+                        new String(own, 257, 8, StandardCharsets.ISO_8859_1), hadPax, tar.readAllBytes()));
             }
-            offset += 512 + (int) ((size + 511) / 512 * 512);
         }
         return entries;
     }
 
-    private static Map<String, String> parsePax(byte[] content) {
-        Map<String, String> records = new HashMap<>();
-        int i = 0;
-        while (i < content.length) {
-            int space = i;
-            while (content[space] != ' ') {
-                space++;
+    /** Keeps the raw 512-byte header records read for the next entry, including pax and GNU long-name headers. */
+    private static final class HeaderRecordingStream extends TarArchiveInputStream {
+        final List<byte[]> headers = new ArrayList<>();
+
+        HeaderRecordingStream(InputStream in) {
+            super(in, StandardCharsets.UTF_8.name());
+        }
+
+        @Override
+        protected byte[] readRecord() throws IOException {
+            byte[] record = super.readRecord();
+            if (record != null && !isEOFRecord(record)) {
+                headers.add(record.clone());
             }
-            int length = Integer.parseInt(new String(content, i, space - i, StandardCharsets.US_ASCII));
-            String record = new String(content, space + 1, length - (space - i) - 2, StandardCharsets.UTF_8);
-            int eq = record.indexOf('=');
-            records.put(record.substring(0, eq), record.substring(eq + 1));
-            i += length;
+            return record;
         }
-        return records;
-    }
-
-    private static boolean isZeroBlock(byte[] tar, int offset) {
-        for (int i = offset; i < offset + 512; i++) {
-            if (tar[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String string(byte[] tar, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && tar[end] != 0) {
-            end++;
-        }
-        return new String(tar, offset, end - offset, StandardCharsets.UTF_8);
-    }
-
-    private static long octal(byte[] tar, int offset, int length) {
-        String digits = string(tar, offset, length).trim();
-        return digits.isEmpty() ? 0 : Long.parseLong(digits, 8);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pypimaven.testing.pypi;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,10 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /** Warehouse's checks on the bytes of a distribution: {@code _is_valid_dist_file} and the wheel content checks. */
 final class DistArchiveRules {
@@ -83,16 +87,16 @@ final class DistArchiveRules {
     }
 
     private static String tarReason(Path file) {
-        List<TarGzMembers.Member> members;
+        List<TarArchiveEntry> members;
         try {
-            members = TarGzMembers.read(file);
+            members = tarMembers(file);
         } catch (IOException e) {
             return "None"; // tarfile.ReadError / zlib.error: Warehouse formats the missing reason as None
         }
-        if (members.stream().anyMatch(TarGzMembers.Member::sparse)) {
+        if (members.stream().anyMatch(TarArchiveEntry::isSparse)) {
             return "tar archive not accepted: Sparse members are not allowed. See https://docs.pypi.org/archives for more information";
         }
-        List<String> names = members.stream().map(m -> stripDotSlash(m.name())).toList();
+        List<String> names = members.stream().map(m -> stripDotSlash(m.getName())).toList();
         String top = commonPath(names);
         if (top.isEmpty()) {
             return "Incorrect number of top-level directories in sdist";
@@ -101,6 +105,21 @@ final class DistArchiveRules {
             return "PKG-INFO not found at " + top + "/PKG-INFO";
         }
         return null;
+    }
+
+    /**
+     * The members of a .tar.gz in order, with pax and GNU long names applied; IOException when it is not gzip or
+     * not a tar.
+     */
+    private static List<TarArchiveEntry> tarMembers(Path file) throws IOException {
+        List<TarArchiveEntry> members = new ArrayList<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(
+                new BufferedInputStream(Files.newInputStream(file))), StandardCharsets.UTF_8.name())) {
+            for (TarArchiveEntry member; (member = tar.getNextEntry()) != null; ) {
+                members.add(member);
+            }
+        }
+        return members;
     }
 
     private static String stripDotSlash(String name) {
@@ -174,7 +193,7 @@ final class DistArchiveRules {
         }
         List<String> names;
         try {
-            names = TarGzMembers.read(file).stream().map(m -> stripDotSlash(m.name())).toList();
+            names = tarMembers(file).stream().map(m -> stripDotSlash(m.getName())).toList();
         } catch (IOException e) {
             throw UploadRejected.badRequest("Invalid distribution file. None");
         }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pypimaven.dist.FileDigests;
+import io.github.pypimaven.testing.TestDistributions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -135,20 +138,41 @@ class FakePyPITest {
                 .field("metadata_version", "2.1").field("name", name).field("version", version)
                 .field("filetype", filetype).field("pyversion", filetype.equals("sdist") ? "source" : "py3")
                 .field("summary", "A tiny test distribution")
-                .field("sha256_digest", TestDists.sha256(bytes)).field("md5_digest", TestDists.md5(bytes));
+                .field("sha256_digest", sha256(bytes)).field("md5_digest", digests(bytes).md5());
         u.filename = filename;
         u.content = bytes;
         return u;
     }
 
-    private Upload wheelUpload(String version) throws IOException {
-        return upload("tiny-demo", version, "bdist_wheel", "tiny_demo-" + version + "-py3-none-any.whl",
-                TestDists.wheel("tiny_demo-" + version, TestDists.metadata("tiny-demo", version, "2.1")));
+    /** The form's metadata, and the wheel's: metadata 2.1, name tiny-demo. */
+    private static TestDistributions.Builder tinyWheel(String version) {
+        return TestDistributions.wheel("tiny-demo", version).field("Summary", "A tiny test distribution");
     }
 
-    private Upload sdistUpload(String version, String filename) throws IOException {
-        return upload("tiny-demo", version, "sdist", filename,
-                TestDists.sdist(filename.replace(".tar.gz", ""), TestDists.metadata("tiny-demo", version, "2.1")));
+    private static TestDistributions.Builder tinySdist(String version) {
+        return TestDistributions.sdist("tiny-demo", version).field("Summary", "A tiny test distribution");
+    }
+
+    private Upload wheelUpload(String version) {
+        return upload("tiny-demo", version, "bdist_wheel", "tiny_demo-" + version + "-py3-none-any.whl",
+                tinyWheel(version).toBytes());
+    }
+
+    /** The archive is a valid sdist whatever the filename: its top directory is that of the version. */
+    private Upload sdistUpload(String version, String filename) {
+        return upload("tiny-demo", version, "sdist", filename, tinySdist(version).toBytes());
+    }
+
+    private static FileDigests digests(byte[] bytes) {
+        try {
+            return FileDigests.of(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        return digests(bytes).sha256();
     }
 
     /** The message of a JSON error body: Pyramid's "code" is "<status> <message>". */
@@ -182,8 +206,8 @@ class FakePyPITest {
         StoredFile stored = pypi.files().get(upload.filename);
         assertArrayEquals(upload.content, Files.readAllBytes(stored.path()));
         assertEquals(pypi.storageDir().resolve(upload.filename), stored.path());
-        assertEquals(TestDists.sha256(upload.content), stored.sha256());
-        assertEquals(TestDists.md5(upload.content), stored.md5());
+        assertEquals(sha256(upload.content), stored.sha256());
+        assertEquals(digests(upload.content).md5(), stored.md5());
         assertEquals(upload.content.length, stored.size());
         assertEquals(List.of("A", "B"), stored.values("classifiers"));
         assertEquals("tiny-demo", stored.name());
@@ -238,11 +262,11 @@ class FakePyPITest {
     @Test
     void sameFilenameWithDifferentBytesIsRefused() throws Exception {
         assertEquals(200, wheelUpload("1.0.0").send().statusCode());
-        byte[] other = TestDists.wheel("tiny_demo-1.0.0", TestDists.metadata("tiny-demo", "1.0.0", "2.1") + "changed\n");
+        byte[] other = tinyWheel("1.0.0").description("changed\n", null).toBytes();
         Upload changed = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", other);
 
         assertRejected(changed.send(), 400, "File already exists ('tiny_demo-1.0.0-py3-none-any.whl', with blake2_256 hash '"
-                + TestDists.sha256(other) + "'). See https://pypi.org/help/#file-name-reuse for more information.");
+                + sha256(other) + "'). See https://pypi.org/help/#file-name-reuse for more information.");
         assertArrayEquals(wheelUpload("1.0.0").content, Files.readAllBytes(pypi.files().get(changed.filename).path()));
     }
 
@@ -253,7 +277,7 @@ class FakePyPITest {
         Upload renamed = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py2.py3-none-any.whl", first.content);
 
         assertRejected(renamed.send(), 400, "File already exists ('tiny_demo-1.0.0-py2.py3-none-any.whl', with blake2_256 hash '"
-                + TestDists.sha256(first.content) + "'). See https://pypi.org/help/#file-name-reuse for more information.");
+                + sha256(first.content) + "'). See https://pypi.org/help/#file-name-reuse for more information.");
     }
 
     @Test
@@ -321,7 +345,7 @@ class FakePyPITest {
 
     @Test
     void wrongDigestIsRefused() throws Exception {
-        Upload upload = wheelUpload("1.0.0").set("sha256_digest", TestDists.sha256(new byte[] {1}));
+        Upload upload = wheelUpload("1.0.0").set("sha256_digest", sha256(new byte[] {1}));
 
         assertRejected(upload.send(), 400, "The digest supplied does not match a digest calculated from the uploaded file.");
         assertTrue(pypi.files().isEmpty());
@@ -403,7 +427,8 @@ class FakePyPITest {
 
     @Test
     void wheelNameMustBeNormalized() throws Exception {
-        byte[] wheel = TestDists.wheel("Tiny_Demo-1.0.0", TestDists.metadata("tiny-demo", "1.0.0", "2.1"));
+        // The dist-info directory follows the file name: Tiny_Demo-1.0.0.dist-info.
+        byte[] wheel = tinyWheel("1.0.0").filename("Tiny_Demo-1.0.0-py3-none-any.whl").toBytes();
         Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "Tiny_Demo-1.0.0-py3-none-any.whl", wheel);
 
         assertRejected(upload.send(), 400, "Filename 'Tiny_Demo-1.0.0-py3-none-any.whl' should contain the normalized "
@@ -415,7 +440,7 @@ class FakePyPITest {
         Upload upload = wheelUpload("1.0.0").set("version", "1.0.1");
         assertRejected(upload.send(), 400, "Version in filename should be '1.0.1' not '1.0.0'.");
 
-        byte[] wheel = TestDists.wheel("tiny_demo-1.0.0", TestDists.metadata("tiny-demo", "1.0.0", "2.1"));
+        byte[] wheel = tinyWheel("1.0.0").toBytes();
         Upload linux = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-cp312-cp312-linux_x86_64.whl", wheel);
         assertRejected(linux.send(), 400, "Binary wheel 'tiny_demo-1.0.0-cp312-cp312-linux_x86_64.whl' has an unsupported "
                 + "platform tag 'linux_x86_64'.");
@@ -425,7 +450,7 @@ class FakePyPITest {
 
     @Test
     void wheelWithoutMetadataIsRefused() throws Exception {
-        byte[] wheel = TestDists.wheel("tiny_demo-1.0.0", "", "tiny_demo-1.0.0.dist-info/METADATA", false);
+        byte[] wheel = tinyWheel("1.0.0").withoutMetadata().toBytes();
         Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
 
         assertRejected(upload.send(), 400, "Wheel 'tiny_demo-1.0.0-py3-none-any.whl' does not contain the required "
@@ -434,10 +459,10 @@ class FakePyPITest {
 
     @Test
     void wheelWithoutWheelFileOrRecordIsRefused() throws Exception {
-        byte[] noWheel = TestDists.wheel("tiny_demo-1.0.0", "x", "tiny_demo-1.0.0.dist-info/WHEEL", false);
+        byte[] noWheel = tinyWheel("1.0.0").withoutWheelFile().toBytes();
         assertRejected(upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", noWheel).send(), 400,
                 "Invalid distribution file. WHEEL not found at tiny_demo-1.0.0.dist-info/WHEEL");
-        byte[] noRecord = TestDists.wheel("tiny_demo-1.0.0", "x", "tiny_demo-1.0.0.dist-info/RECORD", false);
+        byte[] noRecord = tinyWheel("1.0.0").withoutRecord().toBytes();
         assertRejected(upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", noRecord).send(), 400,
                 "Wheel 'tiny_demo-1.0.0-py3-none-any.whl' does not contain the required RECORD file: "
                 + "tiny_demo-1.0.0.dist-info/RECORD");
@@ -445,7 +470,7 @@ class FakePyPITest {
 
     @Test
     void wheelWithDataDescriptorsIsRefused() throws Exception {
-        byte[] wheel = TestDists.wheel("tiny_demo-1.0.0", TestDists.metadata("tiny-demo", "1.0.0", "2.1"), null, true);
+        byte[] wheel = tinyWheel("1.0.0").withDataDescriptors().toBytes();
         Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
 
         assertRejected(upload.send(), 400, "Invalid distribution file. ZIP archive not accepted: ZIP contains a data "
@@ -473,6 +498,29 @@ class FakePyPITest {
     }
 
     @Test
+    void sdistArchiveRulesFollowWarehouse() throws Exception {
+        String filename = "tiny_demo-1.0.0.tar.gz";
+        assertRejected(upload("tiny-demo", "1.0.0", "sdist", filename, tinySdist("1.0.0").twoTopLevelDirs().toBytes())
+                .send(), 400, "Invalid distribution file. Incorrect number of top-level directories in sdist");
+        assertRejected(upload("tiny-demo", "1.0.0", "sdist", filename, tinySdist("1.0.0").withoutMetadata().toBytes())
+                .send(), 400, "Invalid distribution file. PKG-INFO not found at tiny_demo-1.0.0/PKG-INFO");
+        assertRejected(upload("tiny-demo", "1.0.0", "sdist", filename, tinySdist("1.0.0").withSparseMember().toBytes())
+                .send(), 400, "Invalid distribution file. tar archive not accepted: Sparse members are not allowed. "
+                + "See https://docs.pypi.org/archives for more information");
+        assertRejected(upload("tiny-demo", "1.0.0", "sdist", filename, gzip("not a tar archive\n".repeat(100))).send(),
+                400, "Invalid distribution file. None");
+        assertTrue(pypi.files().isEmpty());
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void contentMustBeAFileThatIsNotAnImage() throws Exception {
         Upload image = wheelUpload("1.0.0");
         image.contentType = "image/png";
@@ -495,7 +543,7 @@ class FakePyPITest {
                 + "https://docs.pypi.org/project-management/storage-limits#requesting-a-file-size-limit-increase "
                 + "for more information.");
         assertEquals(big.length, lastRequest().contentLength());
-        assertEquals(TestDists.sha256(big), lastRequest().sha256());
+        assertEquals(sha256(big), lastRequest().sha256());
     }
 
     @Test
@@ -509,13 +557,9 @@ class FakePyPITest {
             payload.writeBytes(chunk);
             write(payload, "\r\n--fakepypi-test-boundary-7MA4YWxkTrZu0g".substring(0, 1 + random.nextInt(40)));
         }
-        String payloadText = payload.toString(StandardCharsets.ISO_8859_1);
-        Map<String, String> entries = new java.util.LinkedHashMap<>();
-        entries.put("tiny/blob.bin", payloadText);
-        entries.put("tiny_demo-1.0.0.dist-info/METADATA", TestDists.metadata("tiny-demo", "1.0.0", "2.1"));
-        entries.put("tiny_demo-1.0.0.dist-info/WHEEL", "Wheel-Version: 1.0\n");
-        entries.put("tiny_demo-1.0.0.dist-info/RECORD", "");
-        byte[] wheel = TestDists.zip(entries, false);
+        byte[] wheel = tinyWheel("1.0.0").module("tiny/blob.bin", payload.toByteArray()).stored().toBytes();
+        assertTrue(new String(wheel, StandardCharsets.ISO_8859_1).contains(payload.toString(StandardCharsets.ISO_8859_1)),
+                "the payload is stored verbatim, boundary lookalikes included");
         Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
 
         assertEquals(200, upload.send().statusCode(), lastRequest().message());
@@ -666,7 +710,7 @@ class FakePyPITest {
                 .header("Accept", "application/vnd.pypi.simple.v1+json").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, json.statusCode());
         assertTrue(json.body().contains("\"filename\": \"" + upload.filename + "\""), json.body());
-        assertTrue(json.body().contains(TestDists.sha256(upload.content)), json.body());
+        assertTrue(json.body().contains(sha256(upload.content)), json.body());
 
         HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(pypi.baseUrl() + "/files/" + upload.filename))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -715,8 +759,8 @@ class FakePyPITest {
         Assumptions.assumeTrue(Files.isExecutable(twine), "twine is not installed at /usr/bin/twine");
         Path wheel = dir.resolve("tiny_demo-1.0.0-py3-none-any.whl");
         Path sdist = dir.resolve("tiny_demo-1.0.0.tar.gz");
-        Files.write(wheel, TestDists.wheel("tiny_demo-1.0.0", TestDists.metadata("tiny-demo", "1.0.0", "2.1")));
-        Files.write(sdist, TestDists.sdist("tiny_demo-1.0.0", TestDists.metadata("tiny-demo", "1.0.0", "2.1")));
+        assertEquals(wheel, tinyWheel("1.0.0").writeTo(dir));
+        assertEquals(sdist, tinySdist("1.0.0").writeTo(dir));
 
         TwineRun bad = twine(dir, "pypi-wrong-token", wheel);
         assertTrue(bad.exitCode != 0, bad.output);
