@@ -34,12 +34,34 @@ public class CredentialResolver {
 
     public UploadCredentials resolve(CredentialRequest request, RepositoryUrl repository, CloseableHttpClient http,
             GitHubActions github) throws CredentialsException {
+        Choice choice = choose(request, repository);
+        if (choice.token().isPresent()) {
+            return choice.token().get();
+        }
+        return open(repository, request, http, github);
+    }
+
+    /**
+     * Where the token would come from, without minting one or sending anything: for a dry run. Fails exactly as
+     * {@link #resolve} would for a configuration problem.
+     */
+    public String describe(CredentialRequest request, RepositoryUrl repository) throws CredentialsException {
+        Choice choice = choose(request, repository);
+        return choice.token().map(StaticToken::source)
+                .orElseGet(() -> "Trusted Publishing (" + choice.identity().orElseThrow().name() + " identity)");
+    }
+
+    /** A configured token, or the CI identity to exchange: never both, never neither. */
+    private record Choice(Optional<StaticToken> token, Optional<CiIdentityProvider> identity) {}
+
+    private Choice choose(CredentialRequest request, RepositoryUrl repository) throws CredentialsException {
         Optional<StaticToken> configured = request.configuredToken();
         Optional<CiIdentityProvider> identity = trustedPublishing.detect(request.environment());
         switch (request.mode()) {
             case NEVER -> {
-                return configured.orElseThrow(() -> new CredentialsException("No credentials for " + repository.host()
-                        + ": configure an API token as " + TOKEN_SETTINGS + " (trustedPublishing is never)."));
+                return new Choice(Optional.of(configured.orElseThrow(() -> new CredentialsException("No credentials for "
+                        + repository.host() + ": configure an API token as " + TOKEN_SETTINGS
+                        + " (trustedPublishing is never)."))), Optional.empty());
             }
             case ALWAYS -> {
                 if (configured.isPresent()) {
@@ -53,7 +75,7 @@ public class CredentialResolver {
                             + " 'permissions: id-token: write' on the job), GitLab CI/CD (GITLAB_CI=true, with an id_tokens"
                             + " entry) or on Google Cloud (a metadata server).");
                 }
-                return open(repository, request, http, github);
+                return new Choice(Optional.empty(), identity);
             }
             default -> {
                 if (configured.isPresent()) {
@@ -61,10 +83,10 @@ public class CredentialResolver {
                         LOG.info("Using the API token from {}; Trusted Publishing would need no stored token at all"
                                 + " (see trustedPublishing)", configured.get().source());
                     }
-                    return configured.get();
+                    return new Choice(configured, Optional.empty());
                 }
                 if (identity.isPresent()) {
-                    return open(repository, request, http, github);
+                    return new Choice(Optional.empty(), identity);
                 }
                 throw new CredentialsException("No credentials for " + repository.host() + ": configure an API token as "
                         + TOKEN_SETTINGS + ", or publish from GitHub Actions, GitLab CI/CD or Google Cloud with"

@@ -89,6 +89,15 @@ public class PublishMojo extends AbstractMojo {
     private String trustedPublishing;
 
     /**
+     * Checks every file and chooses the credentials as a real run would, then says what would be published, and
+     * where to, without sending anything (no token is minted either). Works offline.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
      * Skips the goal.
      *
      * @since 0.1.0
@@ -159,9 +168,9 @@ public class PublishMojo extends AbstractMojo {
         }
         Path baseDirectory = project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
         RepositoryUrl repository = parse(() -> RepositoryUrl.parse(repositoryUrl, baseDirectory));
-        if (session.isOffline() && !repository.isLocal()) {
+        if (session.isOffline() && !repository.isLocal() && !dryRun) {
             throw new MojoFailureException("Cannot publish to " + repository + " while Maven is offline (-o): run without"
-                    + " -o, or skip publishing with -Dpypi.skip.");
+                    + " -o, skip publishing with -Dpypi.skip, or check without sending with -Dpypi.dryRun.");
         }
         try {
             List<Path> files = distributionFiles.collect(artifactFiles(), baseDirectory,
@@ -174,7 +183,7 @@ public class PublishMojo extends AbstractMojo {
             publisher.publish(new PublishRequest(files, repository, credentials(), md5Digest,
                     parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))),
                     new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
-                            HttpSettings.defaults().userAgent())));
+                            HttpSettings.defaults().userAgent()), dryRun));
         } catch (PublishException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -16,11 +16,18 @@ import java.util.List;
  * @param md5Digest whether to send {@code md5_digest} as well as sha256
  * @param retry how failed uploads are retried
  * @param http timeouts and User-Agent
+ * @param dryRun check everything and say what would happen, but send and write nothing
  */
 public record PublishRequest(List<Path> files, RepositoryUrl repository, CredentialRequest credentials, boolean md5Digest,
-        RetryPolicy retry, HttpSettings http) {
+        RetryPolicy retry, HttpSettings http, boolean dryRun) {
 
     public PublishRequest {
         files = List.copyOf(files);
+    }
+
+    /** A real run (not a dry run). */
+    public PublishRequest(List<Path> files, RepositoryUrl repository, CredentialRequest credentials, boolean md5Digest,
+            RetryPolicy retry, HttpSettings http) {
+        this(files, repository, credentials, md5Digest, retry, http, false);
     }
 }

@@ -64,6 +64,10 @@ public class Publisher {
         GitHubActions github = new GitHubActions(request.credentials().environment(), ciOutput);
         try {
             List<Distribution> release = checker.check(request.files());
+            if (request.dryRun()) {
+                dryRun(release, request);
+                return List.of();
+            }
             List<PublishedFile> published = request.repository().isLocal()
                     ? publishLocally(release, request.repository())
                     : upload(release, request, github);
@@ -83,6 +87,24 @@ public class Publisher {
             }
             throw e;
         }
+    }
+
+    /** Everything but the sending: the files are checked, the credentials chosen (no token is minted). */
+    private void dryRun(List<Distribution> release, PublishRequest request) throws PublishException {
+        String source = "no token (a local index)";
+        if (!request.repository().isLocal()) {
+            try {
+                source = "the token from " + credentialResolver.describe(request.credentials(), request.repository());
+            } catch (CredentialsException e) {
+                throw new PublishException(e.getMessage() + "\n(dry run: nothing was sent)", false);
+            }
+        }
+        Distribution first = release.get(0);
+        LOG.info("Dry run: would publish {} {} to {} with {}:", first.name(), first.version(), request.repository(), source);
+        for (Distribution d : release) {
+            LOG.info("  {}  {}  sha256:{}", d.filename(), Sizes.human(d.size()), d.sha256());
+        }
+        LOG.info("Dry run: every file passed the checks; nothing was sent (pypi.dryRun)");
     }
 
     private List<PublishedFile> publishLocally(List<Distribution> release, RepositoryUrl repository) throws PublishException {

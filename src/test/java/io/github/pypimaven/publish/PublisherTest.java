@@ -261,6 +261,28 @@ class PublisherTest {
     }
 
     @Test
+    void aDryRunChecksAndChoosesCredentialsButSendsNothing() throws Exception {
+        PublishRequest base = request(List.of(wheel(), sdist()), TOKEN);
+        assertEquals(List.of(), publisher.publish(new PublishRequest(base.files(), base.repository(), base.credentials(),
+                false, base.retry(), base.http(), true)));
+        // On GitHub Actions without a token: Trusted Publishing is chosen, but no identity token is asked for.
+        Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true"));
+        publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.AUTO,
+                Optional.empty(), "UNSET", github), false, base.retry(), base.http(), true));
+        assertEquals(0, pypi.requestCount());
+
+        Path bad = TestDistributions.sdist("My.Package", "1.0.0").filename("My.Package-1.0.0.tar.gz").writeTo(dir.resolve("bad"));
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(List.of(bad),
+                base.repository(), base.credentials(), false, base.retry(), base.http(), true)));
+        assertTrue(e.getMessage().contains("my_package-1.0.0.tar.gz"), e.getMessage());
+        e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(), base.repository(),
+                new CredentialRequest(TrustedPublishingMode.NEVER, Optional.empty(), "UNSET", new Environment(Map.of())),
+                false, base.retry(), base.http(), true)));
+        assertTrue(e.getMessage().contains("No credentials") && e.getMessage().contains("dry run"), e.getMessage());
+        assertEquals(0, pypi.requestCount());
+    }
+
+    @Test
     void takesTheTokenFromTheNamedEnvironmentVariable() throws Exception {
         PublishRequest base = request(List.of(wheel()), TOKEN);
         publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER,
