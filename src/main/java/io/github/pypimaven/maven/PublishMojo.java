@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -98,6 +100,17 @@ public class PublishMojo extends AbstractMojo {
     private boolean dryRun;
 
     /**
+     * In a multi-module build, publishes all modules' distributions only once the last module that publishes has
+     * been built, so that a module failing later cannot leave the others released (PyPI uploads cannot be taken
+     * back). All releases are checked before the first upload. Without it, each module publishes in its own
+     * deploy phase.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.publishAtEnd", defaultValue = "true")
+    private boolean publishAtEnd;
+
+    /**
      * Skips the goal.
      *
      * @since 0.1.0
@@ -144,6 +157,9 @@ public class PublishMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
     private final Publisher publisher;
     private final DistributionFiles distributionFiles;
     private final SettingsDecrypter settingsDecrypter;
@@ -157,14 +173,46 @@ public class PublishMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        Optional<PublishRequest> request = prepare();
+        ReactorPublishing reactor = new ReactorPublishing(session, plugin);
+        List<MavenProject> publishing = reactor.publishingProjects();
+        if (!publishAtEnd || publishing.size() <= 1 || !publishing.contains(project)) {
+            if (request.isPresent()) {
+                publish(List.of(request.get()));
+            }
+            return;
+        }
+        Optional<List<PublishRequest>> all = reactor.record(project, request, publishing);
+        if (all.isPresent()) {
+            if (!all.get().isEmpty()) {
+                getLog().info("All " + publishing.size() + " modules that publish are built; publishing their"
+                        + " distributions now (publishAtEnd)");
+                publish(all.get());
+            }
+        } else {
+            getLog().info("Publishing deferred until the last module that publishes is built (" + reactor.recorded(publishing)
+                    + " of " + publishing.size() + " ready; pypi.publishAtEnd)");
+        }
+    }
+
+    private void publish(List<PublishRequest> requests) throws MojoFailureException {
+        try {
+            publisher.publishAll(requests);
+        } catch (PublishException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** What this project would publish, after the skip, SNAPSHOT and offline checks; empty when nothing. */
+    private Optional<PublishRequest> prepare() throws MojoFailureException {
         if (skip) {
             getLog().info("Skipping PyPI publishing (pypi.skip)");
-            return;
+            return Optional.empty();
         }
         if (project.getVersion() != null && project.getVersion().endsWith("-SNAPSHOT") && !publishSnapshots) {
             getLog().info("Skipping PyPI publishing of the SNAPSHOT version " + project.getVersion()
                     + " (set pypi.publishSnapshots to publish it)");
-            return;
+            return Optional.empty();
         }
         Path baseDirectory = project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
         RepositoryUrl repository = parse(() -> RepositoryUrl.parse(repositoryUrl, baseDirectory));
@@ -178,9 +226,9 @@ public class PublishMojo extends AbstractMojo {
             if (files.isEmpty()) {
                 getLog().warn("No wheel or sdist to publish: the project has no .whl or .tar.gz artifact with a"
                         + " distribution file name, and pypi.distributions is not set.");
-                return;
+                return Optional.empty();
             }
-            publisher.publish(new PublishRequest(files, repository, credentials(), md5Digest,
+            return Optional.of(new PublishRequest(files, repository, credentials(), md5Digest,
                     parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))),
                     new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
                             HttpSettings.defaults().userAgent()), dryRun));

@@ -60,10 +60,39 @@ public class Publisher {
         return publish(request, GitHubActions.standardOutput());
     }
 
+    /**
+     * Publishes several releases (the modules of a reactor): all are read and checked before the first upload, so
+     * a bad file in any of them means nothing is published.
+     */
+    public List<PublishedFile> publishAll(List<PublishRequest> requests) throws PublishException {
+        List<List<Distribution>> releases = new ArrayList<>();
+        for (PublishRequest request : requests) {
+            releases.add(check(request, GitHubActions.standardOutput()));
+        }
+        List<PublishedFile> published = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            published.addAll(publish(requests.get(i), releases.get(i), GitHubActions.standardOutput()));
+        }
+        return published;
+    }
+
     public List<PublishedFile> publish(PublishRequest request, PrintStream ciOutput) throws PublishException {
+        return publish(request, check(request, ciOutput), ciOutput);
+    }
+
+    private List<Distribution> check(PublishRequest request, PrintStream ciOutput) throws PublishException {
+        try {
+            return checker.check(request.files());
+        } catch (PublishException e) {
+            report(new GitHubActions(request.credentials().environment(), ciOutput), request, e);
+            throw e;
+        }
+    }
+
+    private List<PublishedFile> publish(PublishRequest request, List<Distribution> release, PrintStream ciOutput)
+            throws PublishException {
         GitHubActions github = new GitHubActions(request.credentials().environment(), ciOutput);
         try {
-            List<Distribution> release = checker.check(request.files());
             if (request.dryRun()) {
                 dryRun(release, request);
                 return List.of();
@@ -80,12 +109,16 @@ public class Publisher {
             github.appendStepSummary(summary.markdown());
             return published;
         } catch (PublishException e) {
-            if (!e.reportedToCi()) {
-                github.error("Publishing to " + request.repository().host() + " failed", e.getMessage());
-                github.appendStepSummary("## Publishing to " + request.repository().host() + " failed\n\n```\n"
-                        + e.getMessage() + "\n```\n");
-            }
+            report(github, request, e);
             throw e;
+        }
+    }
+
+    private static void report(GitHubActions github, PublishRequest request, PublishException e) {
+        if (!e.reportedToCi()) {
+            github.error("Publishing to " + request.repository().host() + " failed", e.getMessage());
+            github.appendStepSummary("## Publishing to " + request.repository().host() + " failed\n\n```\n"
+                    + e.getMessage() + "\n```\n");
         }
     }
 

@@ -283,6 +283,21 @@ class PublisherTest {
     }
 
     @Test
+    void severalReleasesAreAllCheckedBeforeTheFirstUpload() throws Exception {
+        Path other = TestDistributions.wheel("other-package", "2.0").module("other_package/__init__.py", "")
+                .writeTo(dir.resolve("other"));
+        Path bad = TestDistributions.sdist("third", "3.0").filename("Third-3.0.tar.gz").writeTo(dir.resolve("third"));
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publishAll(List.of(
+                request(List.of(wheel()), TOKEN), request(List.of(other), TOKEN), request(List.of(bad), TOKEN))));
+        assertTrue(e.getMessage().contains("Third-3.0.tar.gz"), e.getMessage());
+        assertEquals(0, pypi.requestCount(), "the third release's bad file stops the first two as well");
+
+        List<PublishedFile> published = publisher.publishAll(List.of(request(List.of(wheel()), TOKEN), request(List.of(other), TOKEN)));
+        assertEquals(List.of("my_package-1.0.0-py3-none-any.whl", "other_package-2.0-py3-none-any.whl"),
+                published.stream().map(PublishedFile::filename).toList());
+    }
+
+    @Test
     void takesTheTokenFromTheNamedEnvironmentVariable() throws Exception {
         PublishRequest base = request(List.of(wheel()), TOKEN);
         publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER,

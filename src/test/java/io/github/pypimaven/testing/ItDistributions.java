@@ -15,13 +15,19 @@ public final class ItDistributions {
 
     /** Writes {@link #WHEEL} and {@link #SDIST} into {@code dir} and returns them, the wheel first. */
     public static List<Path> write(Object dir) {
+        return write(dir, NAME);
+    }
+
+    /** The same for another project name (multi-module ITs), version 1.0.0, module {@code <name>/__init__.py}. */
+    public static List<Path> write(Object dir, String name) {
         Path target = Path.of(dir.toString());
-        Path wheel = standard(TestDistributions.wheel(NAME, VERSION)).writeTo(target);
-        Path sdist = standard(TestDistributions.sdist(NAME, VERSION)).writeTo(target);
+        String module = name.replace('-', '_');
+        Path wheel = standard(TestDistributions.wheel(name, VERSION), module).writeTo(target);
+        Path sdist = standard(TestDistributions.sdist(name, VERSION), module).writeTo(target);
         return List.of(wheel, sdist);
     }
 
-    private static TestDistributions.Builder standard(TestDistributions.Builder builder) {
+    private static TestDistributions.Builder standard(TestDistributions.Builder builder, String module) {
         return builder.metadataVersion("2.2")
                 .field("Summary", "A package published by an integration test")
                 .field("Author-email", "IT <it@example.com>")
@@ -29,6 +35,6 @@ public final class ItDistributions {
                 .field("Requires-Python", ">=3.8")
                 .field("Project-URL", "Source, https://example.com/it-pkg")
                 .description("# it-pkg\n\nPublished by pypi-maven-plugin's integration tests.\n", "text/markdown")
-                .module("it_pkg/__init__.py", "GREETING = 'hello'\n");
+                .module(module + "/__init__.py", "GREETING = 'hello'\n");
     }
 }

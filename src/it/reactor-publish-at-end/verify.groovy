@@ -1,0 +1,15 @@
+import io.github.pypimaven.testing.*
+try {
+    def pypi = context.get('pypi')
+    assert pypi.uploadRequests()*.contentFilename == ['module_a-1.0.0-py3-none-any.whl', 'module_a-1.0.0.tar.gz',
+                                                       'module_b-1.0.0-py3-none-any.whl', 'module_b-1.0.0.tar.gz']
+    assert pypi.uploadRequests()*.status.every { it == 200 }
+    def log = BuildLog.of(basedir).contains('Publishing deferred until the last module that publishes is built')
+        .contains('All 3 modules that publish are built; publishing their distributions now (publishAtEnd)')
+    // every upload comes after the last deferral
+    def text = log.text()
+    assert text.lastIndexOf('Publishing deferred') < text.indexOf('Uploading module_a-1.0.0-py3-none-any.whl')
+    true
+} finally {
+    ItServers.closeAll()
+}
