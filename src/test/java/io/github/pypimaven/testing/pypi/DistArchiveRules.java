@@ -1,5 +1,6 @@
 package io.github.pypimaven.testing.pypi;
 
+import io.github.pypimaven.testing.archive.ZipRecords;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,11 +80,21 @@ final class DistArchiveRules {
                 return "WHEEL not found at " + wheel;
             }
         }
-        String framing = ZipFraming.problem(file);
+        String framing = framingProblem(file);
         if (framing != null) {
             return "ZIP archive not accepted: " + framing + ". See https://docs.pypi.org/archives for more information";
         }
         return null;
+    }
+
+    /** Warehouse's {@code validate_zipfile} verdict: the first problem, or null when the framing is acceptable. */
+    private static String framingProblem(Path file) {
+        try {
+            List<String> problems = ZipRecords.read(file).problems();
+            return problems.isEmpty() ? null : problems.get(0);
+        } catch (IOException e) {
+            return "Malformed zip file";
+        }
     }
 
     private static String tarReason(Path file) {
