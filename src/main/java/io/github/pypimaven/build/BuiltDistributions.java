@@ -8,5 +8,5 @@ import java.nio.file.Path;
  * @param wheelTag the wheel's compatibility tag as in its file name, such as {@code py2.py3-none-any}
  * @param sdist the sdist, or null when it was not requested
  */
-public record BuiltDistributions(CoreMetadata metadata, Path wheel, String wheelTag, Path sdist) {
+public record BuiltDistributions(ProjectMetadata metadata, Path wheel, String wheelTag, Path sdist) {
 }

@@ -16,14 +16,14 @@ public final class CoreMetadataWriter {
     private CoreMetadataWriter() {
     }
 
-    public static String write(CoreMetadata m) {
+    public static String write(ProjectMetadata m) {
         return write(m, METADATA_VERSION);
     }
 
     /**
      * @param metadataVersion "2.4", or "2.2" to leave out the fields of 2.3/2.4 (License-Expression, License-File)
      */
-    static String write(CoreMetadata m, String metadataVersion) {
+    static String write(ProjectMetadata m, String metadataVersion) {
         boolean v24 = !metadataVersion.equals("2.2");
         StringBuilder out = new StringBuilder();
         header(out, "Metadata-Version", metadataVersion);

@@ -23,7 +23,7 @@ public class DistributionBuilder {
     BuiltDistributions build(BuildRequest request, String metadataVersion) throws PackagingException {
         WheelWriter.checkPythonTag(request.pythonTag());
         Instant time = ArchiveTimestamp.parse(request.outputTimestamp());
-        CoreMetadata metadata = readMetadata(request.baseDir(), request.pom(), request.options());
+        ProjectMetadata metadata = readMetadata(request.baseDir(), request.pom(), request.options());
         PythonSources sources = PythonSources.scan(request.sourceDirectory());
         Path wheel = WheelWriter.write(request.outputDirectory(), metadata, metadataVersion, sources, request.baseDir(),
                 request.pythonTag(), request.generator(), time);
@@ -37,7 +37,7 @@ public class DistributionBuilder {
     }
 
     /** From {@code <baseDir>/pyproject.toml} when there is one, else from the POM and the parameters. */
-    public CoreMetadata readMetadata(Path baseDir, PomFacts pom, PackageOptions options) throws PackagingException {
+    public ProjectMetadata readMetadata(Path baseDir, PomFacts pom, PackageOptions options) throws PackagingException {
         PomMetadataMapper fromPom = new PomMetadataMapper(baseDir, pom, options);
         Path pyproject = baseDir.resolve("pyproject.toml");
         if (Files.isRegularFile(pyproject)) {

@@ -29,7 +29,7 @@ final class PomMetadataMapper {
         this.options = options;
     }
 
-    CoreMetadata toMetadata() throws PackagingException {
+    ProjectMetadata toMetadata() throws PackagingException {
         ProjectFiles.Readme readme = readme();
         List<Person> authors = new ArrayList<>();
         List<Person> maintainers = new ArrayList<>();
@@ -39,7 +39,7 @@ final class PomMetadataMapper {
         if (!scripts.isEmpty()) {
             entryPoints.put("console_scripts", scripts);
         }
-        return new CoreMetadata(name(), version(), summary(),
+        return new ProjectMetadata(name(), version(), summary(),
                 readme == null ? null : readme.text(), readme == null ? null : readme.contentType(),
                 readme == null ? null : readme.path(),
                 requiresPython(), license(), null, licenseFiles(), authors, maintainers, List.of(), List.of(),

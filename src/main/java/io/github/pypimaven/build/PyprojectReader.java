@@ -49,7 +49,7 @@ final class PyprojectReader {
         this.options = options;
     }
 
-    CoreMetadata read() throws PackagingException {
+    ProjectMetadata read() throws PackagingException {
         JsonNode root = parse();
         project = root.get("project");
         if (project == null || !project.isObject()) {
@@ -153,7 +153,7 @@ final class PyprojectReader {
                 Requirements.checkRequirement(dependency, location("dependencies"));
             }
         }
-        return new CoreMetadata(name, version, summary,
+        return new ProjectMetadata(name, version, summary,
                 readme == null ? null : readme.text(), readme == null ? null : readme.contentType(),
                 readme == null ? null : readme.path(),
                 requiresPython, expression, legacyLicense, licenseFiles, authors, maintainers,

@@ -30,7 +30,7 @@ final class SdistWriter {
     private SdistWriter() {
     }
 
-    static Path write(Path outputDirectory, CoreMetadata metadata, String metadataVersion, PythonSources sources,
+    static Path write(Path outputDirectory, ProjectMetadata metadata, String metadataVersion, PythonSources sources,
             Path baseDir, Instant time) throws PackagingException {
         if (sources.topLevelNames().size() != 1) {
             throw new PackagingException("The sdist's build backend (flit_core) needs exactly one top-level package or"

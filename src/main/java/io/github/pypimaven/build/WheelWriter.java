@@ -45,7 +45,7 @@ final class WheelWriter {
         return tags;
     }
 
-    static Path write(Path outputDirectory, CoreMetadata metadata, String metadataVersion, PythonSources sources,
+    static Path write(Path outputDirectory, ProjectMetadata metadata, String metadataVersion, PythonSources sources,
             Path baseDir, String pythonTag, String generator, Instant time) throws PackagingException {
         checkPythonTag(pythonTag);
         String distInfo = metadata.name().filenameForm() + "-" + metadata.version().normalized() + ".dist-info/";

@@ -29,7 +29,7 @@ class MetadataTest {
                         new PomFacts.Developer("Lovelace, Ada", "ada2@example.org", List.of("Lead Maintainer"))));
     }
 
-    private CoreMetadata fromPom(PackageOptions options) throws PackagingException {
+    private ProjectMetadata fromPom(PackageOptions options) throws PackagingException {
         return builder.readMetadata(dir, pom("1.2.0-SNAPSHOT"), options);
     }
 
@@ -46,7 +46,7 @@ class MetadataTest {
         write("docs/README.md", "# Demo\n\nHello.\n");
         PackageOptions options = new PackageOptions(null, ">=3.8", null, List.of("requests>=2.31", "tomli; python_version < \"3.11\""),
                 List.of("demo=demo.cli:main"), "docs/README.md", null);
-        CoreMetadata m = fromPom(options);
+        ProjectMetadata m = fromPom(options);
         assertEquals("""
                 Metadata-Version: 2.4
                 Name: Demo.Tool
@@ -76,7 +76,7 @@ class MetadataTest {
 
     @Test
     void pythonVersionParameterOverridesConversion() throws Exception {
-        CoreMetadata m = builder.readMetadata(dir, pom("1.0-foo-bar"),
+        ProjectMetadata m = builder.readMetadata(dir, pom("1.0-foo-bar"),
                 new PackageOptions("1.0.post3", null, null, null, null, null, null));
         assertEquals("1.0.post3", m.version().normalized());
     }
@@ -95,7 +95,7 @@ class MetadataTest {
         PomFacts pom = new PomFacts("g", "demo", "1.0", null, null, List.of("The Apache Software License, Version 2.0"),
                 null, null, List.of());
         assertNull(builder.readMetadata(dir, pom, PackageOptions.none()).licenseExpression());
-        CoreMetadata m = builder.readMetadata(dir, pom,
+        ProjectMetadata m = builder.readMetadata(dir, pom,
                 new PackageOptions(null, null, "mit or apache-2.0", null, null, null, null));
         assertEquals("mit OR apache-2.0", m.licenseExpression());
         assertThrows(PackagingException.class, () -> builder.readMetadata(dir, pom,
@@ -105,7 +105,7 @@ class MetadataTest {
     @Test
     void configuredLicenseGlobMustMatch() throws Exception {
         write("legal/COPYING.txt", "x");
-        CoreMetadata m = fromPom(new PackageOptions(null, null, null, null, null, null, List.of("legal/*.txt")));
+        ProjectMetadata m = fromPom(new PackageOptions(null, null, null, null, null, null, List.of("legal/*.txt")));
         assertEquals(List.of("legal/COPYING.txt"), m.licenseFiles());
         PackagingException e = assertThrows(PackagingException.class,
                 () -> fromPom(new PackageOptions(null, null, null, null, null, null, List.of("LICENSE*"))));
@@ -165,7 +165,7 @@ class MetadataTest {
         write("README.rst", "Title\n=====\n");
         write("LICENSE.txt", "MIT\n");
         write("COPYING", "not picked: license-files is explicit\n");
-        CoreMetadata m = builder.readMetadata(dir, pom("2.1.0-beta2"), PackageOptions.none());
+        ProjectMetadata m = builder.readMetadata(dir, pom("2.1.0-beta2"), PackageOptions.none());
         assertEquals("""
                 Metadata-Version: 2.4
                 Name: My_Project
@@ -215,7 +215,7 @@ class MetadataTest {
                 license = {text = "BSD-3-Clause\\nwith an extra line"}
                 """);
         write("README.md", "hi\n");
-        CoreMetadata m = builder.readMetadata(dir, pom("9.9"), PackageOptions.none());
+        ProjectMetadata m = builder.readMetadata(dir, pom("9.9"), PackageOptions.none());
         assertEquals("1.0.0rc1", m.version().normalized());
         assertEquals("text/markdown", m.descriptionContentType());
         String text = CoreMetadataWriter.write(m);
@@ -228,7 +228,7 @@ class MetadataTest {
         write("pyproject.toml", "[project]\nname = \"demo\"\nversion = \"1\"\nlicense = {file = \"COPYING.md\"}\n");
         write("COPYING.md", "GPL\n");
         write("LICENSE", "not picked\n");
-        CoreMetadata m = builder.readMetadata(dir, pom("1"), PackageOptions.none());
+        ProjectMetadata m = builder.readMetadata(dir, pom("1"), PackageOptions.none());
         assertEquals(List.of("COPYING.md"), m.licenseFiles());
         assertNull(m.legacyLicense());
         assertNull(m.licenseExpression());
@@ -241,7 +241,7 @@ class MetadataTest {
                 name = "demo"
                 dynamic = ["version", "description", "license", "urls", "authors", "dependencies"]
                 """);
-        CoreMetadata m = builder.readMetadata(dir, pom("1.0-SNAPSHOT"),
+        ProjectMetadata m = builder.readMetadata(dir, pom("1.0-SNAPSHOT"),
                 new PackageOptions(null, null, null, List.of("six"), null, null, null));
         assertEquals("1.0.dev0", m.version().normalized());
         assertEquals("Does demo things.", m.summary());

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The core metadata (METADATA in a wheel, PKG-INFO in an sdist) of one release, plus where its readme and license
- * files come from, so the sdist can carry them.
+ * The metadata the builder writes (METADATA in a wheel, PKG-INFO in an sdist) for one release, plus where its readme
+ * and license files come from, so the sdist can carry them. (Reading metadata back is {@code dist.CoreMetadata}.)
  *
  * @param licenseExpression an SPDX expression, or null
  * @param legacyLicense the deprecated free-text {@code License} field (from a pyproject {@code license = {text}}
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param optionalDependencies normalized extra name → requirements
  * @param entryPoints group → (name → object reference); console and GUI scripts are groups too
  */
-public record CoreMetadata(
+public record ProjectMetadata(
         ProjectName name,
         Pep440Version version,
         String summary,
@@ -37,7 +37,7 @@ public record CoreMetadata(
         Map<String, List<String>> optionalDependencies,
         Map<String, Map<String, String>> entryPoints) {
 
-    public CoreMetadata {
+    public ProjectMetadata {
         licenseFiles = List.copyOf(licenseFiles);
         authors = List.copyOf(authors);
         maintainers = List.copyOf(maintainers);
