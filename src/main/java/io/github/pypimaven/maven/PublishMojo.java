@@ -231,7 +231,8 @@ public class PublishMojo extends AbstractMojo {
             return Optional.of(new PublishRequest(files, repository, credentials(), md5Digest,
                     parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))),
                     new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
-                            HttpSettings.defaults().userAgent()), dryRun));
+                            HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)),
+                    dryRun));
         } catch (PublishException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -34,6 +34,7 @@ public final class ItFixtures {
         Properties properties = new Properties();
         properties.setProperty("it.pypi.port", String.valueOf(freePort()));
         properties.setProperty("it.oidc.port", String.valueOf(oidcPort));
+        properties.setProperty("it.proxy.port", String.valueOf(freePort()));
         properties.setProperty("it.github.request.token", "ghrt-it-" + UUID.randomUUID());
         try (FakeOidcIssuer issuer = FakeOidcIssuer.start(0, jwk)) {
             // Both Maven runs of the suite use this one token; each IT starts a fresh fake PyPI, so its jti is new there.

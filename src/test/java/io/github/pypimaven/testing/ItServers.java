@@ -14,6 +14,7 @@ public final class ItServers {
 
     private static FakePyPI pypi;
     private static FakeOidcIssuer issuer;
+    private static FakeProxy proxy;
 
     private ItServers() {}
 
@@ -42,7 +43,21 @@ public final class ItServers {
         return new TrustedSetup(index, issuer, trust);
     }
 
+    /** The forwarding proxy that src/it/settings.xml names (user it-proxy-user), for requests to "localhost". */
+    public static synchronized FakeProxy proxy(Object port) throws IOException {
+        proxy = FakeProxy.start(Integer.parseInt(port.toString()), "it-proxy-user", "it-proxy-secret-e4d2");
+        return proxy;
+    }
+
     public static synchronized void closeAll() {
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (IOException ignored) {
+                // closing a test proxy's socket; nothing to do
+            }
+            proxy = null;
+        }
         if (pypi != null) {
             pypi.close();
             pypi = null;
