@@ -1,7 +1,7 @@
 import io.github.pypimaven.testing.*
 try {
     def it = context.get('it')
-    assert it.pypi().requestCount() == 0 && it.issuer().githubTokenRequests() == 0
+    assert it.pypi().uploadRequests().isEmpty() && it.issuer().githubTokenRequests() == 0
     BuildLog.of(basedir).contains('Dry run: would publish it-pkg 1.0.0 to http://127.0.0.1:')
         .contains('with the token from Trusted Publishing (GitHub Actions identity)')
         .contains('  it_pkg-1.0.0-py3-none-any.whl  ').contains('Dry run: every file passed the checks; nothing was sent')

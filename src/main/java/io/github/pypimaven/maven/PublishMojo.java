@@ -100,6 +100,18 @@ public class PublishMojo extends AbstractMojo {
     private boolean dryRun;
 
     /**
+     * The index's simple API (PEP 691/503), asked before anything is uploaded which files the project already has:
+     * a file already there with the same sha256 is not uploaded again, and one there with other bytes fails the
+     * build before any upload. Defaults to {@code https://pypi.org/simple/} for PyPI and
+     * {@code https://test.pypi.org/simple/} for TestPyPI; {@code none} turns the check off. It must be readable
+     * without credentials; when it cannot be read, the check is skipped with a warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.checkUrl")
+    private String checkUrl;
+
+    /**
      * In a multi-module build, publishes all modules' distributions only once the last module that publishes has
      * been built, so that a module failing later cannot leave the others released (PyPI uploads cannot be taken
      * back). All releases are checked before the first upload. Without it, each module publishes in its own
@@ -232,10 +244,21 @@ public class PublishMojo extends AbstractMojo {
                     parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))),
                     new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
                             HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)),
-                    dryRun));
+                    dryRun, simpleIndex(repository)));
         } catch (PublishException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /** The checkUrl setting: "none" turns the check off; unset means the known simple API of PyPI or TestPyPI. */
+    private Optional<java.net.URI> simpleIndex(RepositoryUrl repository) throws MojoFailureException {
+        if (checkUrl == null || checkUrl.isBlank()) {
+            return repository.knownSimpleIndex();
+        }
+        if (checkUrl.strip().equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(() -> RepositoryUrl.parseCheckUrl(checkUrl)));
     }
 
     private CredentialRequest credentials() throws MojoFailureException {

@@ -4,8 +4,10 @@ import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.upload.RepositoryUrl;
 import io.github.pypimaven.upload.RetryPolicy;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run of the publish goal.
@@ -17,17 +19,26 @@ import java.util.List;
  * @param retry how failed uploads are retried
  * @param http timeouts and User-Agent
  * @param dryRun check everything and say what would happen, but send and write nothing
+ * @param checkUrl the index's simple API, to compare the release with what the index has before uploading
  */
 public record PublishRequest(List<Path> files, RepositoryUrl repository, CredentialRequest credentials, boolean md5Digest,
-        RetryPolicy retry, HttpSettings http, boolean dryRun) {
+        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<URI> checkUrl) {
 
     public PublishRequest {
         files = List.copyOf(files);
     }
 
-    /** A real run (not a dry run). */
+    /** A real run (not a dry run), without comparing with the index first. */
     public PublishRequest(List<Path> files, RepositoryUrl repository, CredentialRequest credentials, boolean md5Digest,
             RetryPolicy retry, HttpSettings http) {
-        this(files, repository, credentials, md5Digest, retry, http, false);
+        this(files, repository, credentials, md5Digest, retry, http, false, Optional.empty());
+    }
+
+    public PublishRequest withCheckUrl(URI url) {
+        return new PublishRequest(files, repository, credentials, md5Digest, retry, http, dryRun, Optional.of(url));
+    }
+
+    public PublishRequest asDryRun() {
+        return new PublishRequest(files, repository, credentials, md5Digest, retry, http, true, checkUrl);
     }
 }

@@ -12,14 +12,19 @@ import io.github.pypimaven.index.IndexedFile;
 import io.github.pypimaven.index.LocalIndex;
 import io.github.pypimaven.index.LocalIndexEntry;
 import io.github.pypimaven.index.LocalIndexException;
+import io.github.pypimaven.index.IndexQueryException;
+import io.github.pypimaven.index.SimpleIndexClient;
 import io.github.pypimaven.upload.RepositoryUrl;
 import io.github.pypimaven.upload.UploadClient;
 import io.github.pypimaven.upload.UploadException;
 import io.github.pypimaven.upload.UploadForm;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -44,10 +49,12 @@ public class Publisher {
     private final UploadClient uploadClient;
     private final HttpClientFactory httpClients;
     private final LocalIndex localIndex;
+    private final SimpleIndexClient simpleIndex;
 
     @Inject
     public Publisher(ReleaseChecker checker, CredentialResolver credentialResolver, UploadClient uploadClient,
-            HttpClientFactory httpClients, LocalIndex localIndex) {
+            HttpClientFactory httpClients, LocalIndex localIndex, SimpleIndexClient simpleIndex) {
+        this.simpleIndex = simpleIndex;
         this.checker = checker;
         this.credentialResolver = credentialResolver;
         this.uploadClient = uploadClient;
@@ -132,10 +139,19 @@ public class Publisher {
                 throw new PublishException(e.getMessage() + "\n(dry run: nothing was sent)", false);
             }
         }
+        Set<String> present = Set.of();
+        if (!request.repository().isLocal()) {
+            try (CloseableHttpClient http = httpClients.create(request.http())) {
+                present = alreadyOnIndex(release, request, http);
+            } catch (IOException e) {
+                throw new PublishException("Could not close the HTTP client: " + e.getMessage(), false);
+            }
+        }
         Distribution first = release.get(0);
         LOG.info("Dry run: would publish {} {} to {} with {}:", first.name(), first.version(), request.repository(), source);
         for (Distribution d : release) {
-            LOG.info("  {}  {}  sha256:{}", d.filename(), Sizes.human(d.size()), d.sha256());
+            LOG.info("  {}  {}  sha256:{}{}", d.filename(), Sizes.human(d.size()), d.sha256(),
+                    present.contains(d.filename()) ? "  (already there, identical: would not be uploaded)" : "");
         }
         LOG.info("Dry run: every file passed the checks; nothing was sent (pypi.dryRun)");
     }
@@ -160,6 +176,22 @@ public class Publisher {
             throws PublishException {
         RepositoryUrl repository = request.repository();
         try (CloseableHttpClient http = httpClients.create(request.http())) {
+            try {
+                credentialResolver.describe(request.credentials(), repository); // configuration errors first, offline
+            } catch (CredentialsException e) {
+                throw new PublishException(e.getMessage() + "\nNothing was uploaded.", false);
+            }
+            Set<String> present = alreadyOnIndex(release, request, http);
+            List<PublishedFile> published = new ArrayList<>();
+            for (Distribution d : release) {
+                if (present.contains(d.filename())) {
+                    LOG.info("{} is already on the index, identical: not uploaded again", d.filename());
+                    published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), true));
+                }
+            }
+            if (present.size() == release.size()) {
+                return published; // nothing to send, so no token is needed either
+            }
             UploadCredentials credentials;
             try {
                 credentials = credentialResolver.resolve(request.credentials(), repository, http, github);
@@ -169,14 +201,32 @@ public class Publisher {
             Distribution first = release.get(0);
             LOG.info("Publishing {} {} ({} file{}) to {} with the token from {}", first.name(), first.version(),
                     release.size(), release.size() == 1 ? "" : "s", repository, credentials.source());
-            List<PublishedFile> published = new ArrayList<>();
             for (Distribution distribution : release) {
+                if (present.contains(distribution.filename())) {
+                    continue;
+                }
                 uploadOne(request, http, credentials, distribution, published, release);
                 published.add(new PublishedFile(distribution.filename(), distribution.size(), distribution.sha256(), false));
             }
             return published;
         } catch (IOException e) {
             throw new PublishException("Could not close the HTTP client: " + e.getMessage(), false);
+        }
+    }
+
+    /** The files the index already has, identical; fails on a file it has with other bytes. No check: none. */
+    private Set<String> alreadyOnIndex(List<Distribution> release, PublishRequest request, CloseableHttpClient http)
+            throws PublishException {
+        if (request.checkUrl().isEmpty()) {
+            return Set.of();
+        }
+        URI simple = request.checkUrl().get();
+        try {
+            Map<String, String> remote = simpleIndex.files(http, simple, release.get(0).name());
+            return IndexComparison.identicalFiles(release, remote, simple.getHost());
+        } catch (IndexQueryException e) {
+            LOG.warn("{}; publishing without comparing with the index first (checkUrl, pypi.checkUrl)", e.getMessage());
+            return Set.of();
         }
     }
 

@@ -92,6 +92,40 @@ public record RepositoryUrl(URI uri, Path localDirectory) {
         return new IllegalArgumentException("repositoryUrl (pypi.repositoryUrl) '" + text + "' cannot be used: " + why + ".");
     }
 
+    /**
+     * The simple API of the index behind this upload URL, where that is known (PyPI and TestPyPI): what a release
+     * is compared with before anything is uploaded.
+     */
+    public java.util.Optional<URI> knownSimpleIndex() {
+        if (isLocal()) {
+            return java.util.Optional.empty();
+        }
+        return switch (uri.getHost().toLowerCase(Locale.ROOT)) {
+            case "upload.pypi.org" -> java.util.Optional.of(URI.create("https://pypi.org/simple/"));
+            case "test.pypi.org" -> java.util.Optional.of(URI.create("https://test.pypi.org/simple/"));
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /**
+     * Parses the {@code checkUrl} setting: an index's simple API URL, https (or http on this machine).
+     */
+    public static URI parseCheckUrl(String text) {
+        URI check;
+        try {
+            check = new URI(text.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("checkUrl (pypi.checkUrl) '" + text + "' is not a valid URL (" + e.getReason() + ").");
+        }
+        String scheme = check.getScheme() == null ? "" : check.getScheme().toLowerCase(Locale.ROOT);
+        if (check.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && isLoopback(check.getHost()))) {
+            throw new IllegalArgumentException("checkUrl (pypi.checkUrl) '" + text + "' cannot be used: give the index's"
+                    + " simple API URL over https, such as https://pypi.org/simple/ (http only for a server on this machine),"
+                    + " or 'none' to skip the check.");
+        }
+        return check;
+    }
+
     public boolean isLocal() {
         return localDirectory != null;
     }

@@ -60,7 +60,7 @@ public final class UploadBenchmark {
         List<Long> sizes = args.length == 0 ? List.of(16L, 256L, 1024L) : java.util.Arrays.stream(args).map(Long::parseLong).toList();
         Path dir = Files.createTempDirectory("pypi-benchmark");
         Publisher publisher = new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()),
-                new CredentialResolver(new TrustedPublishing()), new UploadClient(), new HttpClientFactory(), new LocalIndex());
+                new CredentialResolver(new TrustedPublishing()), new UploadClient(), new HttpClientFactory(), new LocalIndex(), new io.github.pypimaven.index.SimpleIndexClient());
         System.out.printf(Locale.ROOT, "Java %s, max heap %d MiB, %d cores%n", Runtime.version(),
                 Runtime.getRuntime().maxMemory() / CHUNK, Runtime.getRuntime().availableProcessors());
         System.out.println("| file size | publish time | throughput | peak heap used |");

@@ -53,7 +53,7 @@ class PublisherTest {
 
     static Publisher newPublisher() {
         return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()), new CredentialResolver(new io.github.pypimaven.trust.TrustedPublishing()),
-                new UploadClient(), new HttpClientFactory(), new io.github.pypimaven.index.LocalIndex());
+                new UploadClient(), new HttpClientFactory(), new io.github.pypimaven.index.LocalIndex(), new io.github.pypimaven.index.SimpleIndexClient());
     }
 
     @AfterEach
@@ -263,21 +263,20 @@ class PublisherTest {
     @Test
     void aDryRunChecksAndChoosesCredentialsButSendsNothing() throws Exception {
         PublishRequest base = request(List.of(wheel(), sdist()), TOKEN);
-        assertEquals(List.of(), publisher.publish(new PublishRequest(base.files(), base.repository(), base.credentials(),
-                false, base.retry(), base.http(), true)));
+        assertEquals(List.of(), publisher.publish(base.asDryRun()));
         // On GitHub Actions without a token: Trusted Publishing is chosen, but no identity token is asked for.
         Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true"));
         publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.AUTO,
-                Optional.empty(), "UNSET", github), false, base.retry(), base.http(), true));
+                Optional.empty(), "UNSET", github), false, base.retry(), base.http()).asDryRun());
         assertEquals(0, pypi.requestCount());
 
         Path bad = TestDistributions.sdist("My.Package", "1.0.0").filename("My.Package-1.0.0.tar.gz").writeTo(dir.resolve("bad"));
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(List.of(bad),
-                base.repository(), base.credentials(), false, base.retry(), base.http(), true)));
+                base.repository(), base.credentials(), false, base.retry(), base.http()).asDryRun()));
         assertTrue(e.getMessage().contains("my_package-1.0.0.tar.gz"), e.getMessage());
         e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(), base.repository(),
                 new CredentialRequest(TrustedPublishingMode.NEVER, Optional.empty(), "UNSET", new Environment(Map.of())),
-                false, base.retry(), base.http(), true)));
+                false, base.retry(), base.http()).asDryRun()));
         assertTrue(e.getMessage().contains("No credentials") && e.getMessage().contains("dry run"), e.getMessage());
         assertEquals(0, pypi.requestCount());
     }
@@ -295,6 +294,38 @@ class PublisherTest {
         List<PublishedFile> published = publisher.publishAll(List.of(request(List.of(wheel()), TOKEN), request(List.of(other), TOKEN)));
         assertEquals(List.of("my_package-1.0.0-py3-none-any.whl", "other_package-2.0-py3-none-any.whl"),
                 published.stream().map(PublishedFile::filename).toList());
+    }
+
+    @Test
+    void withACheckUrlIdenticalFilesAreNotSentAgain() throws Exception {
+        List<Path> files = List.of(wheel(), sdist());
+        java.net.URI simple = java.net.URI.create(pypi.baseUrl() + "/simple/");
+        publisher.publish(request(files, TOKEN).withCheckUrl(simple));
+        assertEquals(2, pypi.uploadRequests().size());
+
+        List<PublishedFile> published = publisher.publish(request(files, TOKEN).withCheckUrl(simple));
+        assertEquals(2, pypi.uploadRequests().size(), "nothing sent again");
+        assertTrue(published.stream().allMatch(PublishedFile::alreadyPresent));
+    }
+
+    @Test
+    void withACheckUrlAFileTheIndexHasWithOtherBytesStopsTheReleaseBeforeAnyUpload() throws Exception {
+        Path earlier = TestDistributions.sdist("My.Package", "1.0.0").metadataVersion("2.2").field("Summary", "Earlier")
+                .module("my_package/__init__.py", "X = 0\n").writeTo(dir.resolve("earlier"));
+        publisher.publish(request(List.of(earlier), TOKEN));
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(
+                request(List.of(wheel(), sdist()), TOKEN).withCheckUrl(java.net.URI.create(pypi.baseUrl() + "/simple/"))));
+        assertTrue(e.getMessage().contains("my_package-1.0.0.tar.gz is already on 127.0.0.1 with other content"), e.getMessage());
+        assertTrue(e.getMessage().contains("Nothing was uploaded"), e.getMessage());
+        assertEquals(1, pypi.uploadRequests().size(), "the wheel was not sent either");
+    }
+
+    @Test
+    void anUnreachableCheckUrlOnlyWarns() throws Exception {
+        FakePyPI gone = FakePyPI.start(0);
+        gone.close();
+        publisher.publish(request(List.of(wheel()), TOKEN).withCheckUrl(java.net.URI.create(gone.baseUrl() + "/simple/")));
+        assertEquals(1, pypi.files().size());
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.github.pypimaven.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pypimaven.dist.ProjectName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.Header;
+
+/**
+ * Asks an index's simple repository API (PEP 691 JSON, or PEP 503 HTML) which files a project already has, and
+ * their sha256: so that a release can be compared with the index before anything is uploaded.
+ */
+@Named
+@Singleton
+public class SimpleIndexClient {
+
+    private static final String ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"[^>]*>([^<]*)</a>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHA256 = Pattern.compile("#sha256=([0-9a-fA-F]{64})");
+    private static final int MAX_PAGE = 16 * 1024 * 1024;
+
+    /**
+     * The project's files on the index, file name to lower-case sha256 (null when the index gives no sha256);
+     * empty when the index does not know the project.
+     *
+     * @param simpleUrl the index's simple API root, e.g. {@code https://pypi.org/simple/}
+     * @throws IndexQueryException when the index cannot be asked or answers something unexpected
+     */
+    public Map<String, String> files(CloseableHttpClient http, URI simpleUrl, ProjectName name) throws IndexQueryException {
+        String root = simpleUrl.toString().endsWith("/") ? simpleUrl.toString() : simpleUrl + "/";
+        HttpGet get = new HttpGet(URI.create(root + name.normalized() + "/"));
+        get.setHeader("Accept", ACCEPT);
+        get.setHeader("Cache-Control", "no-cache"); // a CDN's copy may predate the last upload
+        try {
+            return http.execute(get, response -> {
+                int status = response.getCode();
+                if (status == 404) {
+                    return Map.<String, String>of();
+                }
+                if (status != 200 || response.getEntity() == null) {
+                    throw new IOException("HTTP " + status + " from " + get.getRequestUri());
+                }
+                Header type = response.getFirstHeader("Content-Type");
+                String body;
+                try (InputStream in = response.getEntity().getContent()) {
+                    body = new String(in.readNBytes(MAX_PAGE), StandardCharsets.UTF_8);
+                }
+                boolean json = type != null && type.getValue().toLowerCase(Locale.ROOT).contains("json");
+                return json ? fromJson(body) : fromHtml(body);
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new IndexQueryException("Could not list the files of " + name + " at " + root + ": " + e.getMessage());
+        }
+    }
+
+    static Map<String, String> fromJson(String body) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (JsonNode file : JSON.readTree(body).path("files")) {
+            String sha256 = file.path("hashes").path("sha256").asText(null);
+            files.put(file.path("filename").asText(), sha256 == null ? null : sha256.toLowerCase(Locale.ROOT));
+        }
+        return files;
+    }
+
+    static Map<String, String> fromHtml(String body) {
+        Map<String, String> files = new LinkedHashMap<>();
+        Matcher link = LINK.matcher(body);
+        while (link.find()) {
+            Matcher hash = SHA256.matcher(link.group(1));
+            files.put(link.group(2).strip(), hash.find() ? hash.group(1).toLowerCase(Locale.ROOT) : null);
+        }
+        return files;
+    }
+}
