@@ -8,6 +8,7 @@ import io.github.pypimaven.credentials.TrustedPublishingMode;
 import io.github.pypimaven.dist.DistributionReader;
 import io.github.pypimaven.dist.DistributionValidator;
 import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.index.SimpleIndexClient;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.index.LocalIndex;
 import io.github.pypimaven.publish.PublishRequest;
@@ -60,7 +61,7 @@ public final class UploadBenchmark {
         List<Long> sizes = args.length == 0 ? List.of(16L, 256L, 1024L) : java.util.Arrays.stream(args).map(Long::parseLong).toList();
         Path dir = Files.createTempDirectory("pypi-benchmark");
         Publisher publisher = new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()),
-                new CredentialResolver(new TrustedPublishing()), new UploadClient(), new HttpClientFactory(), new LocalIndex(), new io.github.pypimaven.index.SimpleIndexClient());
+                new CredentialResolver(new TrustedPublishing()), new UploadClient(), new HttpClientFactory(), new LocalIndex(), new SimpleIndexClient());
         System.out.printf(Locale.ROOT, "Java %s, max heap %d MiB, %d cores%n", Runtime.version(),
                 Runtime.getRuntime().maxMemory() / CHUNK, Runtime.getRuntime().availableProcessors());
         System.out.println("| file size | publish time | throughput | peak heap used |");

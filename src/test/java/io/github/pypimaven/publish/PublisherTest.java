@@ -14,6 +14,9 @@ import io.github.pypimaven.credentials.TrustedPublishingMode;
 import io.github.pypimaven.dist.DistributionReader;
 import io.github.pypimaven.dist.DistributionValidator;
 import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.trust.TrustedPublishing;
+import io.github.pypimaven.index.SimpleIndexClient;
+import io.github.pypimaven.index.LocalIndex;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.TestDistributions;
 import io.github.pypimaven.testing.pypi.FakePyPI;
@@ -23,6 +26,7 @@ import io.github.pypimaven.upload.RepositoryUrl;
 import io.github.pypimaven.upload.RetryPolicy;
 import io.github.pypimaven.upload.UploadClient;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +56,8 @@ class PublisherTest {
     }
 
     static Publisher newPublisher() {
-        return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()), new CredentialResolver(new io.github.pypimaven.trust.TrustedPublishing()),
-                new UploadClient(), new HttpClientFactory(), new io.github.pypimaven.index.LocalIndex(), new io.github.pypimaven.index.SimpleIndexClient());
+        return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()), new CredentialResolver(new TrustedPublishing()),
+                new UploadClient(), new HttpClientFactory(), new LocalIndex(), new SimpleIndexClient());
     }
 
     @AfterEach
@@ -299,7 +303,7 @@ class PublisherTest {
     @Test
     void withACheckUrlIdenticalFilesAreNotSentAgain() throws Exception {
         List<Path> files = List.of(wheel(), sdist());
-        java.net.URI simple = java.net.URI.create(pypi.baseUrl() + "/simple/");
+        java.net.URI simple = URI.create(pypi.baseUrl() + "/simple/");
         publisher.publish(request(files, TOKEN).withCheckUrl(simple));
         assertEquals(2, pypi.uploadRequests().size());
 
@@ -314,7 +318,7 @@ class PublisherTest {
                 .module("my_package/__init__.py", "X = 0\n").writeTo(dir.resolve("earlier"));
         publisher.publish(request(List.of(earlier), TOKEN));
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(
-                request(List.of(wheel(), sdist()), TOKEN).withCheckUrl(java.net.URI.create(pypi.baseUrl() + "/simple/"))));
+                request(List.of(wheel(), sdist()), TOKEN).withCheckUrl(URI.create(pypi.baseUrl() + "/simple/"))));
         assertTrue(e.getMessage().contains("my_package-1.0.0.tar.gz is already on 127.0.0.1 with other content"), e.getMessage());
         assertTrue(e.getMessage().contains("Nothing was uploaded"), e.getMessage());
         assertEquals(1, pypi.uploadRequests().size(), "the wheel was not sent either");
@@ -324,7 +328,7 @@ class PublisherTest {
     void anUnreachableCheckUrlOnlyWarns() throws Exception {
         FakePyPI gone = FakePyPI.start(0);
         gone.close();
-        publisher.publish(request(List.of(wheel()), TOKEN).withCheckUrl(java.net.URI.create(gone.baseUrl() + "/simple/")));
+        publisher.publish(request(List.of(wheel()), TOKEN).withCheckUrl(URI.create(gone.baseUrl() + "/simple/")));
         assertEquals(1, pypi.files().size());
     }
 
