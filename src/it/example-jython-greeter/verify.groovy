@@ -15,9 +15,13 @@ def install = lines.findIndexOf { it.contains('Install it with: pip install --in
 assert summary >= 0 && install > summary
 assert lines.subList(install + 1, lines.size()).every { !it.contains('pypi-maven-plugin') && !it.contains('jython_greeter-') }
 
-def python = new ItPython(new File(basedir, 'target/python-check'))
-def installed = python.installFromIndex(index, 'jython-greeter')
-assert python.runWith(installed, 'import greeter; print(greeter.greet("IT"), greeter.implementation())') == 'Hello, IT! python'
-def rebuilt = python.wheelFromSdist(new File(basedir, 'target/dist/' + sdist))
-assert ItPython.pythonFiles(rebuilt) == ItPython.pythonFiles(new File(basedir, 'target/dist/' + wheel))
+if (ItPython.available()) {
+    def python = new ItPython(new File(basedir, 'target/python-check'))
+    def installed = python.installFromIndex(index, 'jython-greeter')
+    assert python.runWith(installed, 'import greeter; print(greeter.greet("IT"), greeter.implementation())') == 'Hello, IT! python'
+    def rebuilt = python.wheelFromSdist(new File(basedir, 'target/dist/' + sdist))
+    assert ItPython.pythonFiles(rebuilt) == ItPython.pythonFiles(new File(basedir, 'target/dist/' + wheel))
+} else {
+    println 'SKIPPED the pip checks: /usr/bin/python3 with pip and flit_core is not installed (.ci/run installs it)'
+}
 true

@@ -21,6 +21,19 @@ public final class ItPython {
     private final Path work;
     private final Map<String, String> env = new TreeMap<>();
 
+    /**
+     * Whether Debian's python3 with pip and flit_core is here (.ci/run installs it). Where it is not, as on a user's
+     * machine, the IT scripts skip their Python checks and say so.
+     */
+    public static boolean available() {
+        try {
+            return Files.isExecutable(PYTHON) && ExternalCommand.run(List.of(PYTHON.toString(), "-c", "import pip, flit_core"),
+                    Map.of(), Path.of("."), 60).ok();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     public ItPython(Object workDirectory) throws IOException {
         this.work = Files.createDirectories(Path.of(workDirectory.toString()));
         Path home = Files.createDirectories(work.resolve("home"));
