@@ -1,5 +1,6 @@
 package io.github.pypimaven.publish;
 
+import io.github.pypimaven.dist.DistributionKind;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.inject.Named;
@@ -57,14 +57,13 @@ public class DistributionFiles {
 
     /** Only .whl and .tar.gz can be uploaded to PyPI; the file-name grammar is checked later, with a clear error. */
     static boolean isCandidate(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".whl") || name.endsWith(".tar.gz");
+        return DistributionKind.classify(file.getFileName().toString()).isCandidate();
     }
 
     private static void explainIgnored(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".zip") || name.endsWith(".egg") || name.endsWith(".tar.bz2") || name.endsWith(".exe")) {
-            LOG.warn("Ignoring {}: PyPI accepts only wheels (.whl) and sdists (.tar.gz)", file);
+        DistributionKind.Classification classification = DistributionKind.classify(file.getFileName().toString());
+        if (classification.isRejectedDistribution()) {
+            LOG.warn("Ignoring {}", classification.rejection().get());
         } else {
             LOG.debug("Ignoring {}: not a distribution", file);
         }

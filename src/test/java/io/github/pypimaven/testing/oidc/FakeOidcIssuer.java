@@ -1,5 +1,6 @@
 package io.github.pypimaven.testing.oidc;
 
+import io.github.pypimaven.testing.pypi.FakePyPI;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -17,7 +18,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -319,7 +319,7 @@ public final class FakeOidcIssuer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, List<String>> query = FakePyPI.queryParams(exchange.getRequestURI().getRawQuery());
             if (method.equals("GET") && path.equals("/.well-known/openid-configuration")) {
                 json(exchange, 200, Map.of("issuer", url(), "jwks_uri", jwksUrl()));
             } else if (method.equals("GET") && path.equals("/.well-known/jwks.json")) {
@@ -402,20 +402,6 @@ public final class FakeOidcIssuer implements AutoCloseable {
             claims.put("email_verified", null);
         }
         json(exchange, 200, Map.of("token", googleToken(audience, claims)));
-    }
-
-    static Map<String, List<String>> query(String rawQuery) {
-        Map<String, List<String>> result = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return result;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            result.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return result;
     }
 
     static void json(HttpExchange exchange, int status, Object body) throws IOException {

@@ -314,7 +314,8 @@ public final class FakePyPI implements AutoCloseable {
         }
     }
 
-    static Map<String, List<String>> queryParams(String rawQuery) {
+    /** A query string's parameters, decoded, repeats kept (also used by the fake OIDC issuer). */
+    public static Map<String, List<String>> queryParams(String rawQuery) {
         Map<String, List<String>> params = new TreeMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return params;
