@@ -1,8 +1,8 @@
 package io.github.pypimaven.index;
 
-import io.github.pypimaven.dist.FileDigests;
-import io.github.pypimaven.dist.Pep440Version;
-import io.github.pypimaven.dist.ProjectName;
+import io.github.pypimaven.distribution.FileDigests;
+import io.github.pypimaven.distribution.Pep440Version;
+import io.github.pypimaven.distribution.ProjectName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.github.pypimaven.index;
 
-import io.github.pypimaven.dist.Pep440Version;
-import io.github.pypimaven.dist.ProjectName;
+import io.github.pypimaven.distribution.Pep440Version;
+import io.github.pypimaven.distribution.ProjectName;
 import java.nio.file.Path;
 
 /**

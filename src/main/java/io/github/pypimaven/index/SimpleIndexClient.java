@@ -2,7 +2,7 @@ package io.github.pypimaven.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.pypimaven.dist.ProjectName;
+import io.github.pypimaven.distribution.ProjectName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package io.github.pypimaven.maven;
 
-import io.github.pypimaven.build.BuildRequest;
-import io.github.pypimaven.build.BuiltDistributions;
-import io.github.pypimaven.build.DistributionBuilder;
-import io.github.pypimaven.build.PackageOptions;
-import io.github.pypimaven.build.PackagingException;
-import io.github.pypimaven.build.PomFacts;
+import io.github.pypimaven.packaging.BuildRequest;
+import io.github.pypimaven.packaging.BuiltDistributions;
+import io.github.pypimaven.packaging.DistributionBuilder;
+import io.github.pypimaven.packaging.PackageOptions;
+import io.github.pypimaven.packaging.PackagingException;
+import io.github.pypimaven.packaging.PomFacts;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;

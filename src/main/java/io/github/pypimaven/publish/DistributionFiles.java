@@ -1,6 +1,6 @@
 package io.github.pypimaven.publish;
 
-import io.github.pypimaven.dist.DistributionKind;
+import io.github.pypimaven.distribution.DistributionKind;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

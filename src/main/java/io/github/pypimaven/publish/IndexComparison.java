@@ -1,6 +1,6 @@
 package io.github.pypimaven.publish;
 
-import io.github.pypimaven.dist.Distribution;
+import io.github.pypimaven.distribution.Distribution;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.pypimaven.publish;
 
-import io.github.pypimaven.dist.Distribution;
-import io.github.pypimaven.dist.DistributionException;
-import io.github.pypimaven.dist.DistributionKind;
-import io.github.pypimaven.dist.DistributionReader;
-import io.github.pypimaven.dist.DistributionValidator;
+import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.distribution.DistributionException;
+import io.github.pypimaven.distribution.DistributionKind;
+import io.github.pypimaven.distribution.DistributionReader;
+import io.github.pypimaven.distribution.DistributionValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.github.pypimaven.publish;
 
-import io.github.pypimaven.dist.Pep440Version;
-import io.github.pypimaven.dist.ProjectName;
+import io.github.pypimaven.distribution.Pep440Version;
+import io.github.pypimaven.distribution.ProjectName;
 import io.github.pypimaven.upload.RepositoryUrl;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.pypimaven.upload;
 
-import io.github.pypimaven.dist.Distribution;
+import io.github.pypimaven.distribution.Distribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

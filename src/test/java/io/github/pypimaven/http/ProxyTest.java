@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pypimaven.dist.DistributionReader;
+import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.testing.FakeProxy;
 import io.github.pypimaven.testing.TestDistributions;
 import io.github.pypimaven.testing.pypi.FakePyPI;

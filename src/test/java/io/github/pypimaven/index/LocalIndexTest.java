@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pypimaven.dist.Pep440Version;
-import io.github.pypimaven.dist.ProjectName;
+import io.github.pypimaven.distribution.Pep440Version;
+import io.github.pypimaven.distribution.ProjectName;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

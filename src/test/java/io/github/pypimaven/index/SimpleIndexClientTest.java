@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pypimaven.dist.ProjectName;
+import io.github.pypimaven.distribution.ProjectName;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.ItUploads;

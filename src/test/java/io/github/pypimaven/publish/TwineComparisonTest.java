@@ -9,7 +9,7 @@ import io.github.pypimaven.credentials.StaticToken;
 import io.github.pypimaven.credentials.TrustedPublishingMode;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.TestDistributions;
-import io.github.pypimaven.testing.build.ExternalCommand;
+import io.github.pypimaven.testing.ExternalCommand;
 import io.github.pypimaven.testing.pypi.FakePyPI;
 import io.github.pypimaven.testing.pypi.UploadRequest;
 import io.github.pypimaven.upload.RepositoryUrl;

@@ -1,6 +1,5 @@
 package io.github.pypimaven.testing;
 
-import io.github.pypimaven.testing.build.ExternalCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

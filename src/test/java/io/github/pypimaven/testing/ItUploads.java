@@ -1,7 +1,7 @@
 package io.github.pypimaven.testing;
 
-import io.github.pypimaven.dist.Distribution;
-import io.github.pypimaven.dist.DistributionReader;
+import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.upload.RepositoryUrl;

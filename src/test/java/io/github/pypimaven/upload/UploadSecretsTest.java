@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pypimaven.dist.Distribution;
-import io.github.pypimaven.dist.DistributionReader;
+import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.TestDistributions;

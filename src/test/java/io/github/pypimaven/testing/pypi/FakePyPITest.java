@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pypimaven.dist.FileDigests;
+import io.github.pypimaven.distribution.FileDigests;
 import io.github.pypimaven.testing.TestDistributions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.github.pypimaven.testing.pypi;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.pypimaven.dist.ProjectName;
+import io.github.pypimaven.distribution.ProjectName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.pypimaven.testing.pypi;
 
-import io.github.pypimaven.dist.Pep440Version;
+import io.github.pypimaven.distribution.Pep440Version;
 import java.util.List;
 
 /** The fields of an upload that passed Warehouse's form and metadata validation, as later checks need them. */

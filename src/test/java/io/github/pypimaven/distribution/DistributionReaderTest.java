@@ -1,0 +1,250 @@
+package io.github.pypimaven.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pypimaven.testing.TestDistributions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DistributionReaderTest {
+
+    private final DistributionReader reader = new DistributionReader();
+
+    @TempDir
+    Path dir;
+
+    static String hex(String algorithm, Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance(algorithm);
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private DistributionException failure(Path file) {
+        DistributionException e = assertThrows(DistributionException.class, () -> reader.read(file));
+        assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void readsAWheel() throws Exception {
+        Path file = TestDistributions.wheel("My.Package", "1.0.0").pythonTag("py2.py3").field("Summary", "s")
+                .writeTo(dir);
+        Distribution d = reader.read(file);
+        assertEquals("my_package-1.0.0-py2.py3-none-any.whl", d.filename());
+        assertEquals(DistributionKind.WHEEL, d.kind());
+        assertEquals(new ProjectName("my-package"), d.name());
+        assertEquals("My.Package", d.metadata().name());
+        assertEquals(Pep440Version.parse("1.0"), d.version());
+        assertEquals("py2.py3", d.pythonTag());
+        assertEquals(hex("SHA-256", file), d.sha256());
+        assertEquals(hex("MD5", file), d.md5());
+        assertEquals(Files.size(file), d.size());
+        assertEquals("my_package-1.0.0.dist-info", d.contents().root());
+        assertTrue(d.contents().contains("my_package/__init__.py"));
+        assertTrue(d.contents().dataDescriptorEntries().isEmpty());
+    }
+
+    @Test
+    void readsAnSdist() throws Exception {
+        Path file = TestDistributions.sdist("my-package", "1.0").licenseFile("LICENSE", "MIT").writeTo(dir);
+        Distribution d = reader.read(file);
+        assertEquals(DistributionKind.SDIST, d.kind());
+        assertEquals("source", d.pythonTag());
+        assertEquals("my_package-1.0", d.contents().root());
+        assertTrue(d.containsLicenseFile("LICENSE"));
+        assertEquals(hex("SHA-256", file), d.sha256());
+    }
+
+    @Test
+    void emptyFile() {
+        assertTrue(failure(TestDistributions.emptyFile(dir, "a-1.0-py3-none-any.whl")).getMessage().contains("empty"));
+    }
+
+    @Test
+    void notAZip() {
+        Path file = TestDistributions.garbage(dir, "a-1.0-py3-none-any.whl", 5000);
+        assertTrue(failure(file).getMessage().contains("not a valid ZIP archive"));
+    }
+
+    @Test
+    void truncatedZip() throws IOException {
+        Path file = TestDistributions.wheel("a", "1.0").writeTo(dir);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertTrue(failure(file).getMessage().contains("not a valid ZIP archive"));
+    }
+
+    @Test
+    void notGzip() {
+        Path file = TestDistributions.garbage(dir, "a-1.0.tar.gz", 5000);
+        assertTrue(failure(file).getMessage().contains("not gzip-compressed"));
+    }
+
+    @Test
+    void corruptTarGz() throws IOException {
+        Path file = TestDistributions.sdist("a", "1.0").writeTo(dir);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertTrue(failure(file).getMessage().contains("corrupt .tar.gz"));
+    }
+
+    @Test
+    void missingMetadataNamesTheExpectedPath() {
+        Path file = TestDistributions.wheel("a", "1.0").withoutMetadata().writeTo(dir);
+        String message = failure(file).getMessage();
+        assertTrue(message.contains("a-1.0.dist-info/METADATA") && message.contains("no .dist-info/METADATA at all"),
+                message);
+    }
+
+    @Test
+    void metadataUnderAnotherDistInfoDirectorySaysTheFileWasRenamed() {
+        Path file = TestDistributions.wheel("a", "1.0").distInfoDirectory("A-1.0.dist-info").writeTo(dir);
+        String message = failure(file).getMessage();
+        assertTrue(message.contains("a-1.0.dist-info/METADATA") && message.contains("A-1.0.dist-info/METADATA instead"),
+                message);
+    }
+
+    @Test
+    void missingPkgInfo() {
+        Path file = TestDistributions.sdist("a", "1.0").withoutMetadata().writeTo(dir);
+        assertTrue(failure(file).getMessage().contains("PKG-INFO not found at a-1.0/PKG-INFO"));
+    }
+
+    @Test
+    void severalTopLevelDirectories() {
+        Path file = TestDistributions.sdist("a", "1.0").twoTopLevelDirs().writeTo(dir);
+        String message = failure(file).getMessage();
+        assertTrue(message.contains("Incorrect number of top-level directories") && message.contains("a-1.0, other-1.0"),
+                message);
+    }
+
+    @Test
+    void metadataNotUtf8() {
+        byte[] latin1 = "Metadata-Version: 2.1\nName: a\nVersion: 1.0\nAuthor: Ren\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path file = TestDistributions.wheel("a", "1.0").rawMetadata(latin1).writeTo(dir);
+        String message = failure(file).getMessage();
+        assertTrue(message.contains("a-1.0.dist-info/METADATA") && message.contains("not valid UTF-8"), message);
+    }
+
+    @Test
+    void missingNameVersionOrMetadataVersion() {
+        Path file = TestDistributions.wheel("a", "1.0")
+                .rawMetadata("Summary: nothing else\n".getBytes(StandardCharsets.UTF_8)).writeTo(dir);
+        assertTrue(failure(file).getMessage().contains("Metadata-Version, Name, Version"));
+    }
+
+    @Test
+    void invalidNameInMetadata() {
+        Path file = TestDistributions.wheel("a", "1.0").filename("a-1.0-py3-none-any.whl")
+                .rawMetadata("Metadata-Version: 2.1\nName: -a-\nVersion: 1.0\n".getBytes(StandardCharsets.UTF_8))
+                .writeTo(dir);
+        assertTrue(failure(file).getMessage().contains("'-a-'"));
+    }
+
+    @Test
+    void filesPyPiDoesNotAcceptAreRefusedWithTheReason() {
+        Path zip = TestDistributions.garbage(dir, "a-1.0.zip", 10);
+        assertTrue(failure(zip).getMessage().contains(".tar.gz"));
+        Path jar = TestDistributions.garbage(dir, "a-1.0.jar", 10);
+        assertTrue(failure(jar).getMessage().contains("not a Python distribution"));
+    }
+
+    @Test
+    void ioFailuresBecomeActionableMessages() {
+        Path file = dir.resolve("a-1.0.tar.gz");
+        DistributionException denied = DistributionReader.unreadable(file, new AccessDeniedException(file.toString()));
+        assertTrue(denied.getMessage().contains(file.toString()) && denied.getMessage().contains("permission denied"));
+        assertTrue(failure(file).getMessage().contains("does not exist"));
+    }
+
+    @Test
+    void dataDescriptorsAreRecorded() {
+        Path file = TestDistributions.wheel("a", "1.0").withDataDescriptors().writeTo(dir);
+        Distribution d = reader.read(file);
+        assertEquals(d.contents().entryNames(), d.contents().dataDescriptorEntries());
+    }
+
+    /** 200 MB, mostly a hole: hashing streams it with a fixed buffer, so it finishes without the heap holding it. */
+    @Test
+    void hashesA200MegabyteFileInOneStreamingPass() throws Exception {
+        Path file = dir.resolve("big.bin");
+        long size = 200L * 1024 * 1024;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+            for (long at = 0; at < size; at += 7L * 1024 * 1024 + 13) {
+                raf.seek(at);
+                raf.write(("chunk at " + at).getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        FileDigests digests = FileDigests.of(file);
+        assertEquals(size, digests.size());
+        assertEquals(hex("SHA-256", file), digests.sha256());
+        assertEquals(hex("MD5", file), digests.md5());
+    }
+
+    // --- real-world files from the shared fixtures ---
+
+    static Optional<Path> sharedFixtures() {
+        String property = System.getProperty("pypimaven.shared");
+        for (Path candidate : List.of(property == null ? Paths.get("/nonexistent") : Paths.get(property),
+                Paths.get("/work/shared"))) {
+            if (Files.isDirectory(candidate.resolve("fixtures/pep740"))) {
+                return Optional.of(candidate.resolve("fixtures/pep740"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Path fixture(String name) {
+        Optional<Path> shared = sharedFixtures();
+        Assumptions.assumeTrue(shared.isPresent(), "shared fixtures not found (pypimaven.shared or /work/shared)");
+        return shared.get().resolve(name);
+    }
+
+    @Test
+    void readsAndValidatesTheRealWheel() {
+        Distribution d = reader.read(fixture("rfc8785-0.1.2-py3-none-any.whl"));
+        assertEquals(new ProjectName("rfc8785"), d.name());
+        assertEquals(Pep440Version.parse("0.1.2"), d.version());
+        assertEquals("c4e92e9ecc828bef2aa7dba1de8ac983511f7532a0df11c770d39099a25cf201", d.sha256());
+        assertEquals("py3", d.pythonTag());
+        assertEquals(List.of(), new DistributionValidator().check(d));
+    }
+
+    @Test
+    void readsAndValidatesTheRealSdists() {
+        Distribution a = reader.read(fixture("pypi_attestations-0.0.19.tar.gz"));
+        assertEquals(new ProjectName("pypi-attestations"), a.name());
+        assertEquals(Pep440Version.parse("0.0.19"), a.version());
+        assertEquals("9bb1add04b1b4e182be6b0b80931593f7a291eb49d69b4fd728a5d4cbcdc4bd3", a.sha256());
+        Distribution g = reader.read(fixture("gitlab_oidc_project-0.0.3.tar.gz"));
+        assertEquals(new ProjectName("gitlab-oidc-project"), g.name());
+        assertEquals(Pep440Version.parse("0.0.3"), g.version());
+        assertEquals("c1ca9b0d85df1606451098233018534497bf584362e10e4a8c21dfaea92c02a8", g.sha256());
+        DistributionValidator validator = new DistributionValidator();
+        assertEquals(List.of(), validator.check(a));
+        assertEquals(List.of(), validator.check(g));
+    }
+}

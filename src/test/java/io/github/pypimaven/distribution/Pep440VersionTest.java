@@ -1,0 +1,75 @@
+package io.github.pypimaven.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Pep440VersionTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "1.0, 1.0",
+        "1.0.0-alpha1, 1.0.0a1",
+        "1.0-post1, 1.0.post1",
+        "2025.09.4, 2025.9.4",
+        "1.0-RC1, 1.0rc1",
+        "1.0c1, 1.0rc1",
+        "1.0.preview2, 1.0rc2",
+        "v1.2, 1.2",
+        "1.0-1, 1.0.post1",
+        "1.0.dev, 1.0.dev0",
+        "1.0b, 1.0b0",
+        "1!2.0, 1!2.0",
+        "0!2.0, 2.0",
+        "1.0+Ubuntu-1, 1.0+ubuntu.1",
+        "' 1.0 ', 1.0",
+        "1.0a2.post3.dev4, 1.0a2.post3.dev4",
+        "1.0-r4, 1.0.post4",
+    })
+    void normalizes(String raw, String normalized) {
+        assertEquals(normalized, Pep440Version.parse(raw).normalized());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1.0-SNAPSHOT", "latest", "1..0", "1.0+", "a1.0", "1.0-foo"})
+    void rejects(String raw) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pep440Version.parse(raw));
+        assertTrue(e.getMessage().contains("not a valid PEP 440 version"), e.getMessage());
+    }
+
+    @Test
+    void ordersAsPep440() {
+        List<String> ascending = List.of("1.0.dev1", "1.0a1.dev1", "1.0a1", "1.0a1.post1", "1.0b2", "1.0rc1", "1.0",
+                "1.0+local", "1.0.post1.dev1", "1.0.post1", "1.1", "2!0.1");
+        for (int i = 0; i < ascending.size() - 1; i++) {
+            Pep440Version lower = Pep440Version.parse(ascending.get(i));
+            Pep440Version higher = Pep440Version.parse(ascending.get(i + 1));
+            assertTrue(lower.compareTo(higher) < 0, lower + " < " + higher);
+            assertTrue(higher.compareTo(lower) > 0, higher + " > " + lower);
+        }
+    }
+
+    @Test
+    void trailingZerosAreEqualAsOnPyPI() {
+        assertEquals(Pep440Version.parse("1.0"), Pep440Version.parse("1.0.0"));
+        assertEquals(Pep440Version.parse("1.0").hashCode(), Pep440Version.parse("1.0.0").hashCode());
+        assertNotEquals(Pep440Version.parse("1.0"), Pep440Version.parse("1.0.1"));
+    }
+
+    @Test
+    void knowsLocalAndPreReleases() {
+        assertTrue(Pep440Version.parse("1.0+x").isLocal());
+        assertFalse(Pep440Version.parse("1.0").isLocal());
+        assertTrue(Pep440Version.parse("1.0rc1").isPreRelease());
+        assertTrue(Pep440Version.parse("1.0.dev0").isPreRelease());
+        assertFalse(Pep440Version.parse("1.0.post1").isPreRelease());
+    }
+}
