@@ -4,7 +4,7 @@ import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.trust.CiIdentityProvider;
 import io.github.pypimaven.trust.TrustedPublishing;
 import io.github.pypimaven.trust.TrustedPublishingException;
-import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.repository.RemoteIndex;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -32,7 +32,7 @@ public class CredentialResolver {
         this.trustedPublishing = trustedPublishing;
     }
 
-    public UploadCredentials resolve(CredentialRequest request, RepositoryUrl repository, CloseableHttpClient http,
+    public UploadCredentials resolve(CredentialRequest request, RemoteIndex repository, CloseableHttpClient http,
             GitHubActions github) throws CredentialsException {
         Choice choice = choose(request, repository);
         if (choice.token().isPresent()) {
@@ -45,7 +45,7 @@ public class CredentialResolver {
      * Where the token would come from, without minting one or sending anything: for a dry run. Fails exactly as
      * {@link #resolve} would for a configuration problem.
      */
-    public String describe(CredentialRequest request, RepositoryUrl repository) throws CredentialsException {
+    public String describe(CredentialRequest request, RemoteIndex repository) throws CredentialsException {
         Choice choice = choose(request, repository);
         return choice.token().map(StaticToken::source)
                 .orElseGet(() -> "Trusted Publishing (" + choice.identity().orElseThrow().name() + " identity)");
@@ -54,13 +54,13 @@ public class CredentialResolver {
     /** A configured token, or the CI identity to exchange: never both, never neither. */
     private record Choice(Optional<StaticToken> token, Optional<CiIdentityProvider> identity) {}
 
-    private Choice choose(CredentialRequest request, RepositoryUrl repository) throws CredentialsException {
+    private Choice choose(CredentialRequest request, RemoteIndex repository) throws CredentialsException {
         Optional<StaticToken> configured = request.configuredToken();
         Optional<CiIdentityProvider> identity = trustedPublishing.detect(request.environment());
         switch (request.mode()) {
             case NEVER -> {
                 return new Choice(Optional.of(configured.orElseThrow(() -> new CredentialsException("No credentials for "
-                        + repository.host() + ": configure an API token as " + TOKEN_SETTINGS
+                        + repository.displayName() + ": configure an API token as " + TOKEN_SETTINGS
                         + " (trustedPublishing is never)."))), Optional.empty());
             }
             case ALWAYS -> {
@@ -88,19 +88,19 @@ public class CredentialResolver {
                 if (identity.isPresent()) {
                     return new Choice(Optional.empty(), identity);
                 }
-                throw new CredentialsException("No credentials for " + repository.host() + ": configure an API token as "
+                throw new CredentialsException("No credentials for " + repository.displayName() + ": configure an API token as "
                         + TOKEN_SETTINGS + ", or publish from GitHub Actions, GitLab CI/CD or Google Cloud with"
                         + " Trusted Publishing (no token needed).");
             }
         }
     }
 
-    private UploadCredentials open(RepositoryUrl repository, CredentialRequest request, CloseableHttpClient http,
+    private UploadCredentials open(RemoteIndex repository, CredentialRequest request, CloseableHttpClient http,
             GitHubActions github) throws CredentialsException {
         try {
-            return new TrustedPublishingCredentials(trustedPublishing.open(repository.uri(), request.environment(), http, github));
+            return new TrustedPublishingCredentials(trustedPublishing.open(repository, request.environment(), http, github));
         } catch (TrustedPublishingException e) {
-            throw new CredentialsException(e.getMessage(), true);
+            throw new CredentialsException(e.getMessage(), e);
         }
     }
 }

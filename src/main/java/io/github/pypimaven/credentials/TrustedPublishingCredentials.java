@@ -11,8 +11,13 @@ record TrustedPublishingCredentials(TrustedPublishingSession session) implements
         try {
             return session.token();
         } catch (TrustedPublishingException e) {
-            throw new CredentialsException(e.getMessage(), true);
+            throw new CredentialsException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public java.util.List<String> warnings() {
+        return session.warnings();
     }
 
     @Override

@@ -11,4 +11,9 @@ public interface UploadCredentials {
 
     /** Where the token comes from, for the log: never the token itself. */
     String source();
+
+    /** Things found on the way that are likely to go wrong later, each a complete sentence; none for a static token. */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
 }

@@ -163,8 +163,7 @@ public class PackageMojo extends AbstractMojo {
         try {
             built = builder.build(request);
         } catch (PackagingException e) {
-            // No cause: Maven would append its (library) message to ours, which already says it all.
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
         // The attached files keep their PEP 427/625 names, which is how publish recognises them.
         projectHelper.attachArtifact(project, "whl", built.wheelTag(), built.wheel().toFile());

@@ -8,7 +8,9 @@ import io.github.pypimaven.publish.DistributionFiles;
 import io.github.pypimaven.publish.PublishException;
 import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
-import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.repository.KnownIndex;
+import io.github.pypimaven.repository.PublishTarget;
+import io.github.pypimaven.repository.RemoteIndex;
 import io.github.pypimaven.upload.RetryPolicy;
 import java.io.File;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ public class PublishMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pypi.repositoryUrl", defaultValue = RepositoryUrl.PYPI)
+    @Parameter(property = "pypi.repositoryUrl", defaultValue = KnownIndex.PYPI_UPLOAD_URL)
     private String repositoryUrl;
 
     /**
@@ -211,7 +213,7 @@ public class PublishMojo extends AbstractMojo {
         try {
             publisher.publishAll(requests);
         } catch (PublishException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 
@@ -227,9 +229,9 @@ public class PublishMojo extends AbstractMojo {
             return Optional.empty();
         }
         Path baseDirectory = project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
-        RepositoryUrl repository = parse(() -> RepositoryUrl.parse(repositoryUrl, baseDirectory));
-        if (session.isOffline() && !repository.isLocal() && !dryRun) {
-            throw new MojoFailureException("Cannot publish to " + repository + " while Maven is offline (-o): run without"
+        PublishTarget target = parse(() -> PublishTarget.parse(repositoryUrl, baseDirectory));
+        if (session.isOffline() && target instanceof RemoteIndex && !dryRun) {
+            throw new MojoFailureException("Cannot publish to " + target + " while Maven is offline (-o): run without"
                     + " -o, skip publishing with -Dpypi.skip, or check without sending with -Dpypi.dryRun.");
         }
         try {
@@ -240,25 +242,17 @@ public class PublishMojo extends AbstractMojo {
                         + " distribution file name, and pypi.distributions is not set.");
                 return Optional.empty();
             }
-            return Optional.of(new PublishRequest(files, repository, credentials(), md5Digest,
-                    parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))),
-                    new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
-                            HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)),
-                    dryRun, simpleIndex(repository)));
+            return Optional.of(PublishRequest.builder(files, target, credentials())
+                    .md5Digest(md5Digest)
+                    .retry(parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))))
+                    .http(new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
+                            HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)))
+                    .dryRun(dryRun)
+                    .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty())
+                    .build());
         } catch (PublishException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
-    }
-
-    /** The checkUrl setting: "none" turns the check off; unset means the known simple API of PyPI or TestPyPI. */
-    private Optional<java.net.URI> simpleIndex(RepositoryUrl repository) throws MojoFailureException {
-        if (checkUrl == null || checkUrl.isBlank()) {
-            return repository.knownSimpleIndex();
-        }
-        if (checkUrl.strip().equalsIgnoreCase("none")) {
-            return Optional.empty();
-        }
-        return Optional.of(parse(() -> RepositoryUrl.parseCheckUrl(checkUrl)));
     }
 
     private CredentialRequest credentials() throws MojoFailureException {
@@ -285,7 +279,7 @@ public class PublishMojo extends AbstractMojo {
         try {
             return setting.get();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 }

@@ -1,21 +1,46 @@
 package io.github.pypimaven.publish;
 
-/** Publishing stopped; the message is complete, names the file or setting concerned, and holds no secret. */
+/**
+ * Publishing stopped; the message is complete, names the file or setting concerned, and holds no secret. The stage
+ * says which step failed, which is all CI reporting needs to know to show it well.
+ */
 public class PublishException extends Exception {
 
-    private final boolean reportedToCi;
+    private static final long serialVersionUID = 1L;
 
+    /** The step that failed. */
+    public enum Stage {
+        /** Reading and checking the files, or the configuration that names them. */
+        CHECK,
+        /** Comparing the release with what the index already has. */
+        INDEX,
+        /** Choosing credentials: none configured, or contradictory settings. */
+        CREDENTIALS,
+        /** Exchanging the CI identity for an upload token. */
+        TRUSTED_PUBLISHING,
+        /** Sending a file to the index. */
+        UPLOAD,
+        /** Writing into a local index directory. */
+        LOCAL_INDEX
+    }
+
+    private final Stage stage;
+
+    /** A failure while reading and checking the release, before anything is sent. */
     public PublishException(String message) {
-        this(message, false);
+        this(Stage.CHECK, message, null);
     }
 
-    /** @param reportedToCi whether the failure was already shown as a CI annotation, so it is not shown twice */
-    public PublishException(String message, boolean reportedToCi) {
-        super(message);
-        this.reportedToCi = reportedToCi;
+    public PublishException(Stage stage, String message) {
+        this(stage, message, null);
     }
 
-    public boolean reportedToCi() {
-        return reportedToCi;
+    public PublishException(Stage stage, String message, Throwable cause) {
+        super(message, cause);
+        this.stage = stage;
+    }
+
+    public Stage stage() {
+        return stage;
     }
 }

@@ -2,43 +2,103 @@ package io.github.pypimaven.publish;
 
 import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.http.HttpSettings;
-import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.http.SecureUrl;
+import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.upload.RetryPolicy;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One run of the publish goal.
+ * One release to publish: the files of one project, and how.
  *
  * @param files the distribution files, in any order
- * @param repository where they go
+ * @param target where they go
  * @param credentials what the user configured about credentials (unused for a local index)
  * @param md5Digest whether to send {@code md5_digest} as well as sha256
  * @param retry how failed uploads are retried
- * @param http timeouts and User-Agent
+ * @param http timeouts, User-Agent and proxy
  * @param dryRun check everything and say what would happen, but send and write nothing
  * @param checkUrl the index's simple API, to compare the release with what the index has before uploading
  */
-public record PublishRequest(List<Path> files, RepositoryUrl repository, CredentialRequest credentials, boolean md5Digest,
-        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<URI> checkUrl) {
+public record PublishRequest(List<Path> files, PublishTarget target, CredentialRequest credentials, boolean md5Digest,
+        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl) {
 
     public PublishRequest {
         files = List.copyOf(files);
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(credentials, "credentials");
     }
 
-    /** A real run (not a dry run), without comparing with the index first. */
-    public PublishRequest(List<Path> files, RepositoryUrl repository, CredentialRequest credentials, boolean md5Digest,
-            RetryPolicy retry, HttpSettings http) {
-        this(files, repository, credentials, md5Digest, retry, http, false, Optional.empty());
+    public static Builder builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
+        return new Builder(files, target, credentials);
     }
 
-    public PublishRequest withCheckUrl(URI url) {
-        return new PublishRequest(files, repository, credentials, md5Digest, retry, http, dryRun, Optional.of(url));
+    public Builder toBuilder() {
+        return new Builder(files, target, credentials).md5Digest(md5Digest).retry(retry).http(http).dryRun(dryRun)
+                .checkUrl(checkUrl);
     }
 
-    public PublishRequest asDryRun() {
-        return new PublishRequest(files, repository, credentials, md5Digest, retry, http, true, checkUrl);
+    /** Builds a request; everything but the files, the target and the credentials has a default. */
+    public static final class Builder {
+        private List<Path> files;
+        private PublishTarget target;
+        private CredentialRequest credentials;
+        private boolean md5Digest;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private HttpSettings http = HttpSettings.defaults();
+        private boolean dryRun;
+        private Optional<SecureUrl> checkUrl = Optional.empty();
+
+        private Builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
+            this.files = files;
+            this.target = target;
+            this.credentials = credentials;
+        }
+
+        public Builder files(List<Path> value) {
+            files = value;
+            return this;
+        }
+
+        public Builder target(PublishTarget value) {
+            target = value;
+            return this;
+        }
+
+        public Builder credentials(CredentialRequest value) {
+            credentials = value;
+            return this;
+        }
+
+        public Builder md5Digest(boolean value) {
+            md5Digest = value;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            retry = value;
+            return this;
+        }
+
+        public Builder http(HttpSettings value) {
+            http = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public Builder checkUrl(Optional<SecureUrl> value) {
+            checkUrl = value;
+            return this;
+        }
+
+        public PublishRequest build() {
+            return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl);
+        }
     }
 }

@@ -1,8 +1,9 @@
 package io.github.pypimaven.publish;
 
 /**
- * A file the index now has.
+ * A file the target now has.
  *
- * @param alreadyPresent true when a local index already had the identical file (a remote index does not say)
+ * @param alreadyPresent true when it was there before this run, identical, so it was not sent or written again (a
+ *     remote index says so through its simple API, a local index through its files)
  */
 public record PublishedFile(String filename, long size, String sha256, boolean alreadyPresent) {}

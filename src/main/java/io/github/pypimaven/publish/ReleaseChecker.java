@@ -47,7 +47,7 @@ public class ReleaseChecker {
         try {
             validator.requireValid(release);
         } catch (DistributionException e) {
-            throw new PublishException(e.getMessage());
+            throw new PublishException(PublishException.Stage.CHECK, e.getMessage(), e);
         }
         release.sort(Comparator.comparing((Distribution d) -> d.kind() == DistributionKind.SDIST)
                 .thenComparing(Distribution::filename));

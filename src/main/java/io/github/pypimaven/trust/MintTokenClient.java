@@ -3,6 +3,7 @@ package io.github.pypimaven.trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pypimaven.ci.GitHubActions;
+import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,22 +36,22 @@ final class MintTokenClient {
         }
     }
 
-    String audience(IndexEndpoints index, CloseableHttpClient http) throws TrustedPublishingException {
+    String audience(RemoteIndex index, CloseableHttpClient http) throws TrustedPublishingException {
         PlainHttp.Reply reply;
         try {
-            reply = PlainHttp.get(http, index.audience(), Map.of("Accept", "application/json"));
+            reply = PlainHttp.get(http, index.audienceEndpoint(), Map.of("Accept", "application/json"));
         } catch (IOException e) {
-            throw new TrustedPublishingException("Trusted Publishing failed: could not reach " + index.audience()
+            throw new TrustedPublishingException("Trusted Publishing failed: could not reach " + index.audienceEndpoint()
                     + " (" + e.getMessage() + "). Check the upload URL and the network or proxy settings, then retry"
                     + " the build.", e);
         }
         if (reply.status() == 403) {
             throw new TrustedPublishingException("Trusted Publishing failed: the index has Trusted Publishing disabled"
-                    + " (GET " + index.audience() + " answered 403). Use an API token for this upload.");
+                    + " (GET " + index.audienceEndpoint() + " answered 403). Use an API token for this upload.");
         }
         if (reply.status() == 404) {
             throw new TrustedPublishingException("Trusted Publishing failed: the index does not support Trusted"
-                    + " Publishing (is this a PyPI-compatible index? use a token instead): GET " + index.audience()
+                    + " Publishing (is this a PyPI-compatible index? use a token instead): GET " + index.audienceEndpoint()
                     + " answered 404.");
         }
         if (reply.status() == 200) {
@@ -65,22 +66,22 @@ final class MintTokenClient {
         }
         throw new TrustedPublishingException("Trusted Publishing failed: the index answered unexpectedly ("
                 + reply.status() + (reply.status() == 200 ? ", not a JSON object with 'audience'" : "")
-                + ") to GET " + index.audience() + "; this is usually temporary, retry the build.");
+                + ") to GET " + index.audienceEndpoint() + "; this is usually temporary, retry the build.");
     }
 
     /**
      * Exchanges {@code jwt} for an upload token. The minted token is masked on GitHub Actions before anything
      * else happens with it.
      */
-    MintedToken mint(IndexEndpoints index, String jwt, CloseableHttpClient http, GitHubActions github, Instant now)
+    MintedToken mint(RemoteIndex index, String jwt, CloseableHttpClient http, GitHubActions github, Instant now)
             throws TrustedPublishingException, MintRefused {
         String body = JSON.createObjectNode().put("token", jwt).toString();
         PlainHttp.Reply reply;
         try {
-            reply = PlainHttp.postJson(http, index.mintToken(), Map.of("Accept", "application/json"), body);
+            reply = PlainHttp.postJson(http, index.mintTokenEndpoint(), Map.of("Accept", "application/json"), body);
         } catch (IOException e) {
             throw new TrustedPublishingException("Trusted Publishing failed: the token exchange with "
-                    + index.mintToken() + " did not complete (" + e.getMessage() + "). Retry the build; a new"
+                    + index.mintTokenEndpoint() + " did not complete (" + e.getMessage() + "). Retry the build; a new"
                     + " identity token is requested each time.", e);
         }
         JsonNode answer = parse(reply.body());
@@ -103,7 +104,7 @@ final class MintTokenClient {
             throw new MintRefused(reply.status(), errors);
         }
         throw new TrustedPublishingException("Trusted Publishing failed: the index answered unexpectedly ("
-                + reply.status() + (reply.ok() ? ", without a token" : "") + ") to POST " + index.mintToken()
+                + reply.status() + (reply.ok() ? ", without a token" : "") + ") to POST " + index.mintTokenEndpoint()
                 + "; this is usually a temporary problem of the index: wait a few minutes and retry the build."
                 + " PyPI's status: https://status.python.org/");
     }

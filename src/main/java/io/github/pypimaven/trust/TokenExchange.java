@@ -2,6 +2,7 @@ package io.github.pypimaven.trust;
 
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.ci.GitHubActions;
+import io.github.pypimaven.repository.RemoteIndex;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +27,7 @@ final class TokenExchange {
     private static final Logger LOG = LoggerFactory.getLogger(TokenExchange.class);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final IndexEndpoints index;
+    private final RemoteIndex index;
     private final CiIdentityProvider provider;
     private final Environment env;
     private final CloseableHttpClient http;
@@ -35,9 +36,9 @@ final class TokenExchange {
     private final MintTokenClient client = new MintTokenClient();
     /** Digests (never the tokens) of identity tokens already exchanged, to explain a reuse before the index refuses it. */
     private final Set<String> exchanged = new HashSet<>();
-    private final Set<String> warned = new HashSet<>();
+    private final Set<String> warned = new java.util.LinkedHashSet<>();
 
-    TokenExchange(IndexEndpoints index, CiIdentityProvider provider, Environment env, CloseableHttpClient http,
+    TokenExchange(RemoteIndex index, CiIdentityProvider provider, Environment env, CloseableHttpClient http,
             GitHubActions github, Clock clock) {
         this.index = index;
         this.provider = provider;
@@ -53,7 +54,7 @@ final class TokenExchange {
 
     MintedToken exchange() throws TrustedPublishingException {
         String audience = client.audience(index, http);
-        LOG.debug("Trusted Publishing: {} asks for identity tokens with audience '{}'", index.host(), audience);
+        LOG.debug("Trusted Publishing: {} asks for identity tokens with audience '{}'", index.displayName(), audience);
         String jwt = provider.oidcToken(audience, env, http);
         github.mask(jwt);
         String digest = digest(jwt);
@@ -74,17 +75,21 @@ final class TokenExchange {
         try {
             minted = client.mint(index, jwt, http, github, clock.instant());
         } catch (MintTokenClient.MintRefused refused) {
-            throw new TrustedPublishingException(MintFailureReport.render(index.host(), provider, claims, refused));
+            throw new TrustedPublishingException(MintFailureReport.render(index.displayName(), provider, claims, refused));
         }
         exchanged.add(digest);
-        LOG.info("Trusted Publishing: minted a token for {} from the {} identity (valid until {} UTC)", index.host(),
+        LOG.info("Trusted Publishing: minted a token for {} from the {} identity (valid until {} UTC)", index.displayName(),
                 provider.name(), TIME.format(minted.expiresAt()));
         return minted;
     }
 
+    synchronized List<String> warnings() {
+        return List.copyOf(warned);
+    }
+
     private String reuseMessage() {
         if (provider.oneTokenPerJob()) {
-            return "Trusted Publishing failed: the upload token for " + index.host() + " needs renewing, but "
+            return "Trusted Publishing failed: the upload token for " + index.displayName() + " needs renewing, but "
                     + provider.name() + " gives a job a single ID token, it was already exchanged, and the index"
                     + " accepts each identity token only once, so no new upload token can be minted in this job."
                     + " Upload fewer or smaller files per job (split the publishing into several jobs), or use an"
@@ -94,11 +99,10 @@ final class TokenExchange {
                 + " exchanged, and the index accepts each only once. Re-run the job.";
     }
 
-    private void warnOnce(List<String> warnings) {
+    private synchronized void warnOnce(List<String> warnings) {
         for (String warning : warnings) {
             if (warned.add(warning)) {
                 LOG.warn("Trusted Publishing: {}", warning);
-                github.warning("Trusted Publishing: potential workflow misconfiguration", warning);
             }
         }
     }

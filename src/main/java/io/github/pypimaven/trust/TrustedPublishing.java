@@ -3,6 +3,7 @@ package io.github.pypimaven.trust;
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.ci.GitHubActions;
 import java.io.IOException;
+import io.github.pypimaven.repository.RemoteIndex;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,29 +62,17 @@ public class TrustedPublishing {
     }
 
     /**
-     * Mints a first upload token for the index behind {@code uploadUrl} and returns the session that keeps it
-     * fresh. On GitHub Actions, failures are also shown as an error annotation and in the step summary.
+     * Mints a first upload token for {@code index} and returns the session that keeps it fresh. Secrets are masked
+     * on GitHub Actions ({@code github}) the moment they exist; failures are for the caller to report.
      */
-    public TrustedPublishingSession open(URI uploadUrl, Environment env, CloseableHttpClient http,
+    public TrustedPublishingSession open(RemoteIndex index, Environment env, CloseableHttpClient http,
             GitHubActions github) throws TrustedPublishingException {
-        TrustedPublishingSession.FailureReporter reporter = failure -> report(github, failure);
-        try {
-            CiIdentityProvider provider = detect(env).orElseThrow(() -> new TrustedPublishingException(
-                    "Trusted Publishing failed: this build does not run in a CI system that can prove its identity"
-                            + " to the index (GitHub Actions, GitLab CI/CD or Google Cloud). Run the publishing in"
-                            + " one of those with a trusted publisher configured on the index, or configure an API"
-                            + " token instead."));
-            TokenExchange exchange = new TokenExchange(IndexEndpoints.of(uploadUrl), provider, env, http, github,
-                    clock);
-            return new TrustedPublishingSession(exchange, clock, reporter, exchange.exchange());
-        } catch (TrustedPublishingException e) {
-            reporter.report(e);
-            throw e;
-        }
-    }
-
-    private static void report(GitHubActions github, TrustedPublishingException failure) {
-        github.error("Trusted Publishing failed", failure.getMessage());
-        github.appendStepSummary("## Trusted Publishing failed\n\n```\n" + failure.getMessage() + "\n```\n");
+        CiIdentityProvider provider = detect(env).orElseThrow(() -> new TrustedPublishingException(
+                "Trusted Publishing failed: this build does not run in a CI system that can prove its identity"
+                        + " to the index (GitHub Actions, GitLab CI/CD or Google Cloud). Run the publishing in"
+                        + " one of those with a trusted publisher configured on the index, or configure an API"
+                        + " token instead."));
+        TokenExchange exchange = new TokenExchange(index, provider, env, http, github, clock);
+        return new TrustedPublishingSession(exchange, clock, exchange.exchange());
     }
 }

@@ -20,19 +20,12 @@ public final class TrustedPublishingSession {
 
     private final TokenExchange exchange;
     private final Clock clock;
-    private final FailureReporter reporter;
     private MintedToken current;
     private int mints;
 
-    /** Publishes a failure where the user will see it (GitHub annotations); see {@link TrustedPublishing}. */
-    interface FailureReporter {
-        void report(TrustedPublishingException failure);
-    }
-
-    TrustedPublishingSession(TokenExchange exchange, Clock clock, FailureReporter reporter, MintedToken first) {
+    TrustedPublishingSession(TokenExchange exchange, Clock clock, MintedToken first) {
         this.exchange = exchange;
         this.clock = clock;
-        this.reporter = reporter;
         this.current = first;
         this.mints = 1;
     }
@@ -55,7 +48,6 @@ public final class TrustedPublishingSession {
                         + " expires at {} UTC. {}", TokenExchange.time(current.expiresAt()), e.getMessage());
                 return current.token();
             }
-            reporter.report(e);
             throw e;
         }
         return current.token();
@@ -63,6 +55,11 @@ public final class TrustedPublishingSession {
 
     public synchronized Instant expiresAt() {
         return current.expiresAt();
+    }
+
+    /** What the identity tokens exchanged so far suggest may be misconfigured; each once. */
+    public java.util.List<String> warnings() {
+        return exchange.warnings();
     }
 
     public String providerName() {

@@ -1,8 +1,8 @@
 package io.github.pypimaven.upload;
 
+import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -38,41 +38,41 @@ public class UploadClient {
      * @param fields the text fields, in order (the file part {@code content} is added last)
      * @param token the API token; used only in the Authorization header
      */
-    public void upload(CloseableHttpClient http, RepositoryUrl repository, String token, List<Map.Entry<String, String>> fields,
+    public void upload(CloseableHttpClient http, RemoteIndex index, String token, List<Map.Entry<String, String>> fields,
             Path file, RetryPolicy retry, LongConsumer progress) throws UploadException {
         String filename = file.getFileName().toString();
         for (int attempt = 1; ; attempt++) {
             if (attempt > 1) {
                 sleep(retry, attempt);
             }
-            Attempt result = send(http, repository.uri(), token, fields, file, progress);
-            if (result.status() >= 200 && result.status() < 300) {
-                LOG.debug("{}: HTTP {} from {}", filename, result.status(), repository);
+            UploadOutcome outcome = send(http, index, token, fields, file, progress);
+            if (outcome instanceof UploadOutcome.Answered answered && answered.accepted()) {
+                LOG.debug("{}: HTTP {} from {}", filename, answered.status(), index);
                 return;
             }
-            boolean retryable = result.status() == 0 || RetryPolicy.isRetryableStatus(result.status());
-            if (!retryable || attempt >= retry.attempts()) {
-                throw new UploadException(UploadFailure.describe(filename, repository, result, attempt), result.status());
+            if (!outcome.retryable() || attempt >= retry.attempts()) {
+                throw new UploadException(UploadFailure.describe(filename, index, outcome, attempt));
             }
-            LOG.warn("Uploading {} failed ({}); trying again ({} of {})", filename, result.summary(), attempt + 1, retry.attempts());
+            LOG.warn("Uploading {} failed ({}); trying again ({} of {})", filename, outcome.summary(), attempt + 1,
+                    retry.attempts());
         }
     }
 
-    private Attempt send(CloseableHttpClient http, URI url, String token, List<Map.Entry<String, String>> fields, Path file,
-            LongConsumer progress) {
-        HttpPost post = new HttpPost(url);
+    private UploadOutcome send(CloseableHttpClient http, RemoteIndex index, String token,
+            List<Map.Entry<String, String>> fields, Path file, LongConsumer progress) {
+        HttpPost post = new HttpPost(index.uri());
         post.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 ("__token__:" + token).getBytes(StandardCharsets.UTF_8)));
         post.setHeader("Accept", ACCEPT);
         try {
             post.setEntity(MultipartBody.of(fields, "content", file, progress));
-            return http.execute(post, response -> new Attempt(response.getCode(), header(response, "Location"),
-                    header(response, "Content-Type"), body(response.getEntity()), null));
+            return http.execute(post, response -> new UploadOutcome.Answered(response.getCode(),
+                    header(response, "Location"), header(response, "Content-Type"), body(response.getEntity())));
         } catch (SSLException e) {
-            // A certificate problem will not go away by trying again.
-            return new Attempt(-1, null, null, null, "TLS failure: " + e.getMessage());
+            return new UploadOutcome.TlsFailure("TLS failure: " + e.getMessage());
         } catch (IOException e) {
-            return new Attempt(0, null, null, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new UploadOutcome.NoAnswer(e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
@@ -95,22 +95,6 @@ public class UploadClient {
             Thread.sleep(retry.delayBefore(attempt).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What one POST came back with; status 0 means no answer (connection failed), -1 a TLS failure. */
-    record Attempt(int status, String location, String contentType, String body, String transportError) {
-
-        String serverMessage() {
-            return ServerMessage.extract(status, contentType, body);
-        }
-
-        String summary() {
-            if (status <= 0) {
-                return transportError;
-            }
-            String message = serverMessage();
-            return "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
         }
     }
 }

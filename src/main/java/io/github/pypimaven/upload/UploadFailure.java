@@ -1,5 +1,7 @@
 package io.github.pypimaven.upload;
 
+import io.github.pypimaven.repository.KnownIndex;
+import io.github.pypimaven.repository.RemoteIndex;
 import java.util.Locale;
 
 /** Turns a refused upload into a message that says what happened and what to do about it. */
@@ -7,17 +9,21 @@ final class UploadFailure {
 
     private UploadFailure() {}
 
-    static String describe(String filename, RepositoryUrl repository, UploadClient.Attempt result, int attempts) {
+    static String describe(String filename, RemoteIndex repository, UploadOutcome outcome, int attempts) {
         String head = "Upload of " + filename + " to " + repository + " failed: ";
-        int status = result.status();
-        if (status == 0) {
-            return head + result.transportError() + (attempts > 1 ? " (after " + attempts + " attempts)" : "")
+        if (outcome instanceof UploadOutcome.NoAnswer noAnswer) {
+            return head + noAnswer.error() + (attempts > 1 ? " (after " + attempts + " attempts)" : "")
                     + ". Check the network, proxy and repositoryUrl; re-running the build is safe: PyPI accepts an"
                     + " identical file again.";
         }
-        if (status == -1) {
-            return head + result.transportError() + ". Check that the index's certificate is trusted by this Java runtime.";
+        if (outcome instanceof UploadOutcome.TlsFailure tls) {
+            return head + tls.error() + ". Check that the index's certificate is trusted by this Java runtime.";
         }
+        return answered(head, repository, (UploadOutcome.Answered) outcome, attempts);
+    }
+
+    private static String answered(String head, RemoteIndex repository, UploadOutcome.Answered result, int attempts) {
+        int status = result.status();
         String message = result.serverMessage();
         String said = "HTTP " + status + (message.isEmpty() ? "" : " \"" + message + "\"");
         String lower = message.toLowerCase(Locale.ROOT);
@@ -31,7 +37,7 @@ final class UploadFailure {
         }
         if (status == 403) {
             return head + "the index refused the credentials (" + said + "). Check that the token is a valid API token for "
-                    + repository.uri().getHost() + " (a TestPyPI token does not work on PyPI, nor the other way round),"
+                    + repository.uploadUrl().host() + " (a TestPyPI token does not work on PyPI, nor the other way round),"
                     + " that it has not been revoked or expired, and that its scope includes this project."
                     + " With Trusted Publishing, check the publisher configured for this project on the index.";
         }
@@ -46,7 +52,7 @@ final class UploadFailure {
         }
         if (status == 405) {
             return head + said + ". " + repository + " does not accept uploads: is it the upload URL? PyPI's is "
-                    + RepositoryUrl.PYPI + " and TestPyPI's https://test.pypi.org/legacy/ (not the /simple/ index URL).";
+                    + KnownIndex.PYPI_UPLOAD_URL + " and TestPyPI's " + KnownIndex.TESTPYPI_UPLOAD_URL + " (not the /simple/ index URL).";
         }
         if (status == 404 || status == 410) {
             return head + said + ". Check repositoryUrl: it must be the index's upload endpoint.";

@@ -1,24 +1,10 @@
 package io.github.pypimaven.benchmark;
 
-import io.github.pypimaven.ci.Environment;
-import io.github.pypimaven.credentials.CredentialRequest;
-import io.github.pypimaven.credentials.CredentialResolver;
-import io.github.pypimaven.credentials.StaticToken;
-import io.github.pypimaven.credentials.TrustedPublishingMode;
-import io.github.pypimaven.distribution.DistributionReader;
-import io.github.pypimaven.distribution.DistributionValidator;
-import io.github.pypimaven.http.HttpClientFactory;
-import io.github.pypimaven.index.SimpleIndexClient;
-import io.github.pypimaven.http.HttpSettings;
-import io.github.pypimaven.index.LocalIndex;
-import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
-import io.github.pypimaven.publish.ReleaseChecker;
 import io.github.pypimaven.testing.pypi.FakePyPI;
-import io.github.pypimaven.trust.TrustedPublishing;
-import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.testing.TestServices;
+import io.github.pypimaven.testing.TestTargets;
 import io.github.pypimaven.upload.RetryPolicy;
-import io.github.pypimaven.upload.UploadClient;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -60,8 +44,7 @@ public final class UploadBenchmark {
     public static void main(String[] args) throws Exception {
         List<Long> sizes = args.length == 0 ? List.of(16L, 256L, 1024L) : java.util.Arrays.stream(args).map(Long::parseLong).toList();
         Path dir = Files.createTempDirectory("pypi-benchmark");
-        Publisher publisher = new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()),
-                new CredentialResolver(new TrustedPublishing()), new UploadClient(), new HttpClientFactory(), new LocalIndex(), new SimpleIndexClient());
+        Publisher publisher = TestServices.publisher();
         System.out.printf(Locale.ROOT, "Java %s, max heap %d MiB, %d cores%n", Runtime.version(),
                 Runtime.getRuntime().maxMemory() / CHUNK, Runtime.getRuntime().availableProcessors());
         System.out.println("| file size | publish time | throughput | peak heap used |");
@@ -73,10 +56,8 @@ public final class UploadBenchmark {
                 System.gc();
                 resetPeaks();
                 long start = System.nanoTime();
-                publisher.publish(new PublishRequest(List.of(wheel), RepositoryUrl.parse(pypi.uploadUrl(), dir),
-                        new CredentialRequest(TrustedPublishingMode.NEVER, Optional.of(new StaticToken(TOKEN, "benchmark")),
-                                "UNSET", new Environment(Map.of())),
-                        false, new RetryPolicy(1, Duration.ZERO), HttpSettings.defaults()), new java.io.PrintStream(OutputStream.nullOutputStream()));
+                publisher.publish(TestServices.withToken(List.of(wheel), TestTargets.remote(pypi.uploadUrl()), TOKEN)
+                        .retry(new RetryPolicy(1, Duration.ZERO)).build(), new java.io.PrintStream(OutputStream.nullOutputStream()));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long size = Files.size(wheel);
                 System.out.printf(Locale.ROOT, "| %d MiB | %.1f s | %.0f MiB/s | %d MiB |%n", size / CHUNK, seconds,

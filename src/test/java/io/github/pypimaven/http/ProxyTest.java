@@ -8,7 +8,7 @@ import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.testing.FakeProxy;
 import io.github.pypimaven.testing.TestDistributions;
 import io.github.pypimaven.testing.pypi.FakePyPI;
-import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.testing.TestTargets;
 import io.github.pypimaven.upload.RetryPolicy;
 import io.github.pypimaven.upload.UploadClient;
 import io.github.pypimaven.upload.UploadForm;
@@ -33,7 +33,7 @@ class ProxyTest {
                 FakeProxy proxy = FakeProxy.start(0, "proxy-user", "proxy-secret");
                 CloseableHttpClient http = new HttpClientFactory().create(settings(new ProxySettings("http", "127.0.0.1",
                         proxy.port(), "proxy-user", "proxy-secret", null)))) {
-            new UploadClient().upload(http, RepositoryUrl.parse(pypi.uploadUrl(), dir), "pypi-proxied",
+            new UploadClient().upload(http, TestTargets.remote(pypi.uploadUrl()), "pypi-proxied",
                     UploadForm.of(new DistributionReader().read(wheel), false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { });
             assertEquals(List.of("POST " + pypi.uploadUrl()), proxy.forwarded());
             assertEquals(1, pypi.files().size());
@@ -47,7 +47,7 @@ class ProxyTest {
                 FakeProxy proxy = FakeProxy.start(0, null, null);
                 CloseableHttpClient http = new HttpClientFactory().create(settings(new ProxySettings("http", "127.0.0.1",
                         proxy.port(), null, null, "localhost|127.0.0.*")))) {
-            new UploadClient().upload(http, RepositoryUrl.parse(pypi.uploadUrl(), dir), "pypi-direct",
+            new UploadClient().upload(http, TestTargets.remote(pypi.uploadUrl()), "pypi-direct",
                     UploadForm.of(new DistributionReader().read(wheel), false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { });
             assertTrue(proxy.forwarded().isEmpty());
             assertEquals(1, pypi.files().size());

@@ -8,28 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
-import io.github.pypimaven.credentials.CredentialResolver;
-import io.github.pypimaven.credentials.StaticToken;
 import io.github.pypimaven.credentials.TrustedPublishingMode;
-import io.github.pypimaven.distribution.DistributionReader;
-import io.github.pypimaven.distribution.DistributionValidator;
-import io.github.pypimaven.http.HttpClientFactory;
-import io.github.pypimaven.trust.TrustedPublishing;
-import io.github.pypimaven.index.SimpleIndexClient;
-import io.github.pypimaven.index.LocalIndex;
-import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.TestDistributions;
 import io.github.pypimaven.testing.pypi.FakePyPI;
 import io.github.pypimaven.testing.pypi.StoredFile;
 import io.github.pypimaven.testing.pypi.UploadRequest;
-import io.github.pypimaven.upload.RepositoryUrl;
-import io.github.pypimaven.upload.RetryPolicy;
-import io.github.pypimaven.upload.UploadClient;
+import io.github.pypimaven.http.SecureUrl;
+import io.github.pypimaven.testing.TestServices;
+import io.github.pypimaven.testing.TestTargets;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,24 +41,21 @@ class PublisherTest {
     @BeforeEach
     void start() throws IOException {
         pypi = FakePyPI.start(0).acceptToken(TOKEN);
-        publisher = newPublisher();
+        publisher = TestServices.publisher();
     }
 
-    static Publisher newPublisher() {
-        return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()), new CredentialResolver(new TrustedPublishing()),
-                new UploadClient(), new HttpClientFactory(), new LocalIndex(), new SimpleIndexClient());
-    }
 
     @AfterEach
     void stop() {
         pypi.close();
     }
 
-    PublishRequest request(List<Path> files, String token) {
-        return new PublishRequest(files, RepositoryUrl.parse(pypi.uploadUrl(), dir),
-                new CredentialRequest(TrustedPublishingMode.NEVER, Optional.of(new StaticToken(token, "test")), "UNSET_VARIABLE",
-                        new Environment(Map.of())),
-                false, new RetryPolicy(2, Duration.ofMillis(10)), HttpSettings.defaults());
+    PublishRequest.Builder request(List<Path> files, String token) {
+        return TestServices.withToken(files, TestTargets.remote(pypi.uploadUrl()), token);
+    }
+
+    PublishRequest request(List<Path> files) {
+        return request(files, TOKEN).build();
     }
 
     Path wheel() {
@@ -90,7 +76,7 @@ class PublisherTest {
     void uploadsWheelsFirstWithEveryFieldUnderPyPIsNamesAndTheBytesUnchanged() throws Exception {
         Path sdist = sdist();
         Path wheel = wheel();
-        List<PublishedFile> published = publisher.publish(request(List.of(sdist, wheel), TOKEN));
+        List<PublishedFile> published = publisher.publish(request(List.of(sdist, wheel)));
 
         assertEquals(List.of(wheel.getFileName().toString(), sdist.getFileName().toString()),
                 published.stream().map(PublishedFile::filename).toList());
@@ -128,8 +114,7 @@ class PublisherTest {
 
     @Test
     void sendsMd5WhenAsked() throws Exception {
-        PublishRequest base = request(List.of(wheel()), TOKEN);
-        publisher.publish(new PublishRequest(base.files(), base.repository(), base.credentials(), true, base.retry(), base.http()));
+        publisher.publish(request(List.of(wheel()), TOKEN).md5Digest(true).build());
         UploadRequest upload = pypi.uploadRequests().get(0);
         assertEquals(pypi.files().values().iterator().next().md5(), upload.value("md5_digest"));
         assertEquals(200, upload.status());
@@ -138,8 +123,8 @@ class PublisherTest {
     @Test
     void republishingIdenticalFilesSucceeds() throws Exception {
         List<Path> files = List.of(wheel(), sdist());
-        publisher.publish(request(files, TOKEN));
-        publisher.publish(request(files, TOKEN));
+        publisher.publish(request(files));
+        publisher.publish(request(files));
         assertEquals(4, pypi.uploadRequests().size());
         assertEquals(2, pypi.files().size());
     }
@@ -148,7 +133,7 @@ class PublisherTest {
     void aBadFileMeansNothingIsUploaded() throws Exception {
         Path good = wheel();
         Path bad = TestDistributions.sdist("My.Package", "1.0.0").filename("My.Package-1.0.0.tar.gz").writeTo(dir.resolve("bad"));
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(good, bad), TOKEN)));
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(good, bad))));
         assertTrue(e.getMessage().contains("My.Package-1.0.0.tar.gz"), e.getMessage());
         assertTrue(e.getMessage().contains("my_package-1.0.0.tar.gz"), "says the expected name: " + e.getMessage());
         assertTrue(e.getMessage().contains("nothing was uploaded"), e.getMessage());
@@ -157,11 +142,11 @@ class PublisherTest {
 
     @Test
     void aDifferentFileUnderAnExistingNameFailsAndSaysWhatWasUploaded() throws Exception {
-        publisher.publish(request(List.of(sdist()), TOKEN));
+        publisher.publish(request(List.of(sdist())));
         Path changed = TestDistributions.sdist("My.Package", "1.0.0").metadataVersion("2.2").field("Summary", "Changed")
                 .module("my_package/__init__.py", "X = 2\n").writeTo(dir.resolve("changed"));
         Path wheel = wheel();
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(changed, wheel), TOKEN)));
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(changed, wheel))));
         assertTrue(e.getMessage().contains("File already exists"), e.getMessage());
         assertTrue(e.getMessage().contains("Publish a new version"), e.getMessage());
         assertTrue(e.getMessage().contains("Already uploaded: " + wheel.getFileName()), e.getMessage());
@@ -171,7 +156,7 @@ class PublisherTest {
     @Test
     void aWrongTokenIsExplainedWithoutShowingIt() throws Exception {
         String wrong = "pypi-wrong-token-abcdef";
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(wheel()), wrong)));
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(wheel()), wrong).build()));
         assertTrue(e.getMessage().contains("HTTP 403"), e.getMessage());
         assertTrue(e.getMessage().contains("Invalid or non-existent authentication information"), e.getMessage());
         assertTrue(e.getMessage().contains("TestPyPI token does not work on PyPI"), e.getMessage());
@@ -182,7 +167,7 @@ class PublisherTest {
     @Test
     void retriesServerErrorsAndSucceeds() throws Exception {
         pypi.failNextUploads(1, 503, "first byte timeout");
-        publisher.publish(request(List.of(wheel()), TOKEN));
+        publisher.publish(request(List.of(wheel())));
         assertEquals(2, pypi.uploadRequests().size());
         assertEquals(1, pypi.files().size());
     }
@@ -190,7 +175,7 @@ class PublisherTest {
     @Test
     void givesUpAfterTheLastAttemptAndSaysSo() throws Exception {
         pypi.failNextUploads(5, 502, "Bad gateway");
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(wheel()), TOKEN)));
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(List.of(wheel()))));
         assertTrue(e.getMessage().contains("HTTP 502"), e.getMessage());
         assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
         assertTrue(e.getMessage().contains("Nothing was uploaded"), e.getMessage());
@@ -199,9 +184,8 @@ class PublisherTest {
     @Test
     void refusesToFollowARedirectAndExplainsTheMissingSlash() throws Exception {
         String noSlash = pypi.uploadUrl().substring(0, pypi.uploadUrl().length() - 1);
-        PublishRequest base = request(List.of(wheel()), TOKEN);
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(),
-                RepositoryUrl.parse(noSlash, dir), base.credentials(), false, base.retry(), base.http())));
+        PublishRequest request = request(List.of(wheel()), TOKEN).target(TestTargets.remote(noSlash)).build();
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request));
         assertTrue(e.getMessage().contains("missing its trailing slash"), e.getMessage());
         assertTrue(e.getMessage().contains(pypi.uploadUrl()), e.getMessage());
         assertTrue(pypi.files().isEmpty());
@@ -209,9 +193,8 @@ class PublisherTest {
 
     @Test
     void explainsAWrongUrl() throws Exception {
-        PublishRequest base = request(List.of(wheel()), TOKEN);
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(),
-                RepositoryUrl.parse(pypi.baseUrl() + "/simple/", dir), base.credentials(), false, base.retry(), base.http())));
+        PublishRequest request = request(List.of(wheel()), TOKEN).target(TestTargets.remote(pypi.baseUrl() + "/simple/")).build();
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request));
         assertTrue(e.getMessage().contains("upload URL"), e.getMessage());
     }
 
@@ -220,19 +203,17 @@ class PublisherTest {
         FakePyPI gone = FakePyPI.start(0);
         int port = gone.port();
         gone.close();
-        PublishRequest base = request(List.of(wheel()), TOKEN);
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(),
-                RepositoryUrl.parse("http://127.0.0.1:" + port + "/legacy/", dir), base.credentials(), false, base.retry(),
-                base.http())));
+        PublishRequest request = request(List.of(wheel()), TOKEN)
+                .target(TestTargets.remote("http://127.0.0.1:" + port + "/legacy/")).build();
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request));
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
         assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
     }
 
     @Test
     void failsWithoutCredentialsBeforeSendingAnything() throws Exception {
-        PublishRequest base = request(List.of(wheel()), TOKEN);
-        PublishRequest none = new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER,
-                Optional.empty(), "PYPI_API_TOKEN", new Environment(Map.of())), false, base.retry(), base.http());
+        PublishRequest none = request(List.of(wheel()), TOKEN).credentials(new CredentialRequest(TrustedPublishingMode.NEVER,
+                Optional.empty(), "PYPI_API_TOKEN", new Environment(Map.of()))).build();
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(none));
         assertTrue(e.getMessage().contains("PYPI_API_TOKEN"), e.getMessage());
         assertEquals(0, pypi.requestCount());
@@ -242,20 +223,18 @@ class PublisherTest {
     void onGitHubActionsASuccessGoesToTheStepSummaryAndAFailureBecomesAnAnnotation() throws Exception {
         Path summary = dir.resolve("summary.md");
         Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()));
-        PublishRequest base = request(List.of(wheel(), sdist()), TOKEN);
+        PublishRequest.Builder base = request(List.of(wheel(), sdist()), TOKEN);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-        publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER,
-                base.credentials().settingsToken(), "UNSET", github), false, base.retry(), base.http()), stdout);
+        publisher.publish(base.credentials(TestServices.tokenCredentials(TOKEN, github)).build(), stdout);
         String markdown = Files.readString(summary);
         assertTrue(markdown.contains("## Published My.Package 1.0.0 to 127.0.0.1:" + pypi.port()), markdown);
         assertTrue(markdown.contains("| `my_package-1.0.0-py3-none-any.whl` |"), markdown);
         assertTrue(markdown.contains(pypi.files().get("my_package-1.0.0.tar.gz").sha256()), markdown);
         assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8), "a static token needs no mask command");
 
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(),
-                base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER, Optional.of(new StaticToken("pypi-bad", "t")),
-                        "UNSET", github), false, base.retry(), base.http()), stdout));
+        PublishRequest badToken = base.credentials(TestServices.tokenCredentials("pypi-bad", github)).build();
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(badToken, stdout));
         String annotation = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(annotation.startsWith("::error title=Publishing to 127.0.0.1%3A" + pypi.port() + " failed::Upload of "),
                 annotation);
@@ -266,21 +245,21 @@ class PublisherTest {
 
     @Test
     void aDryRunChecksAndChoosesCredentialsButSendsNothing() throws Exception {
-        PublishRequest base = request(List.of(wheel(), sdist()), TOKEN);
-        assertEquals(List.of(), publisher.publish(base.asDryRun()));
+        List<Path> files = List.of(wheel(), sdist());
+        assertEquals(List.of(), publisher.publish(request(files, TOKEN).dryRun(true).build()));
         // On GitHub Actions without a token: Trusted Publishing is chosen, but no identity token is asked for.
         Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true"));
-        publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.AUTO,
-                Optional.empty(), "UNSET", github), false, base.retry(), base.http()).asDryRun());
+        publisher.publish(request(files, TOKEN).credentials(new CredentialRequest(TrustedPublishingMode.AUTO,
+                Optional.empty(), "UNSET", github)).dryRun(true).build());
         assertEquals(0, pypi.requestCount());
 
         Path bad = TestDistributions.sdist("My.Package", "1.0.0").filename("My.Package-1.0.0.tar.gz").writeTo(dir.resolve("bad"));
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(List.of(bad),
-                base.repository(), base.credentials(), false, base.retry(), base.http()).asDryRun()));
+        PublishException e = assertThrows(PublishException.class,
+                () -> publisher.publish(request(List.of(bad), TOKEN).dryRun(true).build()));
         assertTrue(e.getMessage().contains("my_package-1.0.0.tar.gz"), e.getMessage());
-        e = assertThrows(PublishException.class, () -> publisher.publish(new PublishRequest(base.files(), base.repository(),
-                new CredentialRequest(TrustedPublishingMode.NEVER, Optional.empty(), "UNSET", new Environment(Map.of())),
-                false, base.retry(), base.http()).asDryRun()));
+        e = assertThrows(PublishException.class, () -> publisher.publish(request(files, TOKEN).credentials(
+                new CredentialRequest(TrustedPublishingMode.NEVER, Optional.empty(), "UNSET", new Environment(Map.of())))
+                .dryRun(true).build()));
         assertTrue(e.getMessage().contains("No credentials") && e.getMessage().contains("dry run"), e.getMessage());
         assertEquals(0, pypi.requestCount());
     }
@@ -291,11 +270,11 @@ class PublisherTest {
                 .writeTo(dir.resolve("other"));
         Path bad = TestDistributions.sdist("third", "3.0").filename("Third-3.0.tar.gz").writeTo(dir.resolve("third"));
         PublishException e = assertThrows(PublishException.class, () -> publisher.publishAll(List.of(
-                request(List.of(wheel()), TOKEN), request(List.of(other), TOKEN), request(List.of(bad), TOKEN))));
+                request(List.of(wheel())), request(List.of(other)), request(List.of(bad)))));
         assertTrue(e.getMessage().contains("Third-3.0.tar.gz"), e.getMessage());
         assertEquals(0, pypi.requestCount(), "the third release's bad file stops the first two as well");
 
-        List<PublishedFile> published = publisher.publishAll(List.of(request(List.of(wheel()), TOKEN), request(List.of(other), TOKEN)));
+        List<PublishedFile> published = publisher.publishAll(List.of(request(List.of(wheel())), request(List.of(other))));
         assertEquals(List.of("my_package-1.0.0-py3-none-any.whl", "other_package-2.0-py3-none-any.whl"),
                 published.stream().map(PublishedFile::filename).toList());
     }
@@ -303,11 +282,11 @@ class PublisherTest {
     @Test
     void withACheckUrlIdenticalFilesAreNotSentAgain() throws Exception {
         List<Path> files = List.of(wheel(), sdist());
-        java.net.URI simple = URI.create(pypi.baseUrl() + "/simple/");
-        publisher.publish(request(files, TOKEN).withCheckUrl(simple));
+        Optional<SecureUrl> simple = checkUrl(pypi.baseUrl() + "/simple/");
+        publisher.publish(request(files, TOKEN).checkUrl(simple).build());
         assertEquals(2, pypi.uploadRequests().size());
 
-        List<PublishedFile> published = publisher.publish(request(files, TOKEN).withCheckUrl(simple));
+        List<PublishedFile> published = publisher.publish(request(files, TOKEN).checkUrl(simple).build());
         assertEquals(2, pypi.uploadRequests().size(), "nothing sent again");
         assertTrue(published.stream().allMatch(PublishedFile::alreadyPresent));
     }
@@ -316,9 +295,10 @@ class PublisherTest {
     void withACheckUrlAFileTheIndexHasWithOtherBytesStopsTheReleaseBeforeAnyUpload() throws Exception {
         Path earlier = TestDistributions.sdist("My.Package", "1.0.0").metadataVersion("2.2").field("Summary", "Earlier")
                 .module("my_package/__init__.py", "X = 0\n").writeTo(dir.resolve("earlier"));
-        publisher.publish(request(List.of(earlier), TOKEN));
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(
-                request(List.of(wheel(), sdist()), TOKEN).withCheckUrl(URI.create(pypi.baseUrl() + "/simple/"))));
+        publisher.publish(request(List.of(earlier)));
+        PublishRequest request = request(List.of(wheel(), sdist()), TOKEN).checkUrl(checkUrl(pypi.baseUrl() + "/simple/"))
+                .build();
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request));
         assertTrue(e.getMessage().contains("my_package-1.0.0.tar.gz is already on 127.0.0.1 with other content"), e.getMessage());
         assertTrue(e.getMessage().contains("Nothing was uploaded"), e.getMessage());
         assertEquals(1, pypi.uploadRequests().size(), "the wheel was not sent either");
@@ -328,15 +308,18 @@ class PublisherTest {
     void anUnreachableCheckUrlOnlyWarns() throws Exception {
         FakePyPI gone = FakePyPI.start(0);
         gone.close();
-        publisher.publish(request(List.of(wheel()), TOKEN).withCheckUrl(URI.create(gone.baseUrl() + "/simple/")));
+        publisher.publish(request(List.of(wheel()), TOKEN).checkUrl(checkUrl(gone.baseUrl() + "/simple/")).build());
         assertEquals(1, pypi.files().size());
+    }
+
+    private static Optional<SecureUrl> checkUrl(String url) {
+        return Optional.of(SecureUrl.parse(url, "checkUrl", ""));
     }
 
     @Test
     void takesTheTokenFromTheNamedEnvironmentVariable() throws Exception {
-        PublishRequest base = request(List.of(wheel()), TOKEN);
-        publisher.publish(new PublishRequest(base.files(), base.repository(), new CredentialRequest(TrustedPublishingMode.NEVER,
-                Optional.empty(), "MY_TOKEN", new Environment(Map.of("MY_TOKEN", TOKEN + "\n"))), false, base.retry(), base.http()));
+        publisher.publish(request(List.of(wheel()), TOKEN).credentials(new CredentialRequest(TrustedPublishingMode.NEVER,
+                Optional.empty(), "MY_TOKEN", new Environment(Map.of("MY_TOKEN", TOKEN + "\n")))).build());
         assertEquals(1, pypi.files().size());
     }
 }

@@ -3,16 +3,12 @@ package io.github.pypimaven.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pypimaven.ci.Environment;
-import io.github.pypimaven.credentials.CredentialRequest;
-import io.github.pypimaven.credentials.StaticToken;
-import io.github.pypimaven.credentials.TrustedPublishingMode;
-import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.TestDistributions;
 import io.github.pypimaven.testing.ExternalCommand;
 import io.github.pypimaven.testing.pypi.FakePyPI;
 import io.github.pypimaven.testing.pypi.UploadRequest;
-import io.github.pypimaven.upload.RepositoryUrl;
+import io.github.pypimaven.testing.TestServices;
+import io.github.pypimaven.testing.TestTargets;
 import io.github.pypimaven.upload.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,9 +44,8 @@ class TwineComparisonTest {
                 full(TestDistributions.wheel("compare-me", "2.0.1"), metadataVersion).writeTo(dir.resolve("dist")),
                 full(TestDistributions.sdist("compare-me", "2.0.1"), metadataVersion).writeTo(dir.resolve("dist")));
         try (FakePyPI pypi = FakePyPI.start(0).acceptToken(TOKEN)) {
-            PublisherTest.newPublisher().publish(new PublishRequest(files, RepositoryUrl.parse(pypi.uploadUrl(), dir),
-                    new CredentialRequest(TrustedPublishingMode.NEVER, Optional.of(new StaticToken(TOKEN, "test")), "UNSET",
-                            new Environment(Map.of())), true, new RetryPolicy(1, Duration.ZERO), HttpSettings.defaults()));
+            TestServices.publisher().publish(TestServices.withToken(files, TestTargets.remote(pypi.uploadUrl()), TOKEN)
+                    .md5Digest(true).retry(new RetryPolicy(1, Duration.ZERO)).build());
             ExternalCommand.Result twine = ExternalCommand.run(List.of(TWINE.toString(), "upload", "--non-interactive",
                     "--disable-progress-bar", "--repository-url", pypi.uploadUrl(), "-u", "__token__", "-p", TOKEN,
                     files.get(0).toString(), files.get(1).toString()), twineEnvironment(), dir, 180);

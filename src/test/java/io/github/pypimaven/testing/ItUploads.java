@@ -4,7 +4,6 @@ import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
-import io.github.pypimaven.upload.RepositoryUrl;
 import io.github.pypimaven.upload.RetryPolicy;
 import io.github.pypimaven.upload.UploadClient;
 import io.github.pypimaven.upload.UploadForm;
@@ -19,7 +18,7 @@ public final class ItUploads {
     public static void upload(String uploadUrl, String token, Path file) throws Exception {
         Distribution distribution = new DistributionReader().read(file);
         try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
-            new UploadClient().upload(http, RepositoryUrl.parse(uploadUrl, Path.of(".")), token,
+            new UploadClient().upload(http, TestTargets.remote(uploadUrl), token,
                     UploadForm.of(distribution, false), file, RetryPolicy.defaults(), sent -> { });
         }
     }

@@ -1,9 +1,16 @@
 package io.github.pypimaven.trust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pypimaven.credentials.CredentialRequest;
+import io.github.pypimaven.credentials.TrustedPublishingMode;
+import io.github.pypimaven.publish.PublishException;
+import io.github.pypimaven.publish.PublishRequest;
+import io.github.pypimaven.testing.TestDistributions;
+import io.github.pypimaven.testing.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,24 +19,19 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GitHubTrustedPublishingTest {
 
-    private TrustFixture f;
+    @AutoClose
+    private final TrustFixture f = new TrustFixture().onGitHub();
 
     @BeforeEach
-    void start() throws IOException {
-        f = new TrustFixture().onGitHub();
+    void configure() {
         f.pypi.defaultGithubPublisher();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        f.close();
     }
 
     @Test
@@ -168,8 +170,7 @@ class GitHubTrustedPublishingTest {
         assertTrue(message.contains("PyPI matches the publisher's workflow name against job_workflow_ref, the CALLED"
                 + " workflow (publish.yml)"), message);
         assertTrue(message.matches("(?s).*\n  Workflow name: +publish\\.yml\n.*"), message);
-        assertTrue(f.out().contains("\n::warning title=Trusted Publishing%3A potential workflow misconfiguration::"
-                + "This job runs in a reusable workflow"), f.out());
+        assertFalse(f.out().contains("::warning"), "the publisher reports to CI, not the trust layer: " + f.out());
     }
 
     @Test
@@ -181,7 +182,8 @@ class GitHubTrustedPublishingTest {
         TrustedPublishingSession session = f.open();
 
         assertEquals(1, session.mintCount());
-        assertTrue(f.out().contains("::warning "), f.out());
+        assertEquals(1, session.warnings().size(), session.warnings().toString());
+        assertTrue(session.warnings().get(0).startsWith("This job runs in a reusable workflow"), session.warnings().get(0));
     }
 
     @Test
@@ -240,17 +242,46 @@ class GitHubTrustedPublishingTest {
     }
 
     @Test
-    void failuresAreReportedToGitHub(@TempDir Path dir) throws IOException {
+    void failuresAreReportedToGitHubOnceByThePublisher(@TempDir Path dir) throws IOException {
         Path summary = dir.resolve("summary.md");
         f.env.put("GITHUB_STEP_SUMMARY", summary.toString());
         f.pypi.audienceStatus(404);
+        Path wheel = TestDistributions.wheel("my-package", "1.0").module("my_package/__init__.py", "").writeTo(dir);
+        PublishRequest request = PublishRequest.builder(List.of(wheel), f.index(), new CredentialRequest(
+                TrustedPublishingMode.AUTO, java.util.Optional.empty(), "UNSET", f.environment())).build();
 
-        String message = f.openFailure();
+        PublishException e = assertThrows(PublishException.class,
+                () -> TestServices.publisher(f.service()).publish(request, f.out));
 
-        assertTrue(f.out().contains("::error title=Trusted Publishing failed::Trusted Publishing failed: the index does"
-                + " not support Trusted Publishing"), f.out());
-        assertTrue(Files.readString(summary).contains("## Trusted Publishing failed"));
-        assertTrue(Files.readString(summary).contains(message));
+        assertEquals(PublishException.Stage.TRUSTED_PUBLISHING, e.stage());
+        assertTrue(e.getMessage().contains("the index does not support Trusted Publishing"), e.getMessage());
+        assertEquals(1, f.out().lines().filter(l -> l.startsWith("::error")).count(), f.out());
+        assertTrue(f.out().startsWith("::error title=Trusted Publishing failed::Trusted Publishing failed: the index"
+                + " does not support Trusted Publishing"), f.out());
+        String markdown = Files.readString(summary);
+        assertEquals(markdown.indexOf("## Trusted Publishing failed"), markdown.lastIndexOf("## Trusted Publishing failed"),
+                markdown);
+        assertTrue(markdown.contains(e.getMessage()), markdown);
+    }
+
+    @Test
+    void thePublisherTurnsTrustedPublishingWarningsIntoOneAnnotationEach(@TempDir Path dir) {
+        f.issuer.githubTokenClaims(Map.of(
+                "job_workflow_ref", "octo-org/octo-repo/.github/workflows/publish.yml@refs/tags/v1.0.0"));
+        f.pypi.githubPublisher("octo-org", "octo-repo", "1342004", "publish.yml", "pypi");
+        Path wheel = TestDistributions.wheel("my-package", "1.0").module("my_package/__init__.py", "").writeTo(dir);
+        PublishRequest request = PublishRequest.builder(List.of(wheel), f.index(), new CredentialRequest(
+                TrustedPublishingMode.AUTO, java.util.Optional.empty(), "UNSET", f.environment())).build();
+
+        // The fixture's index has Trusted Publishing but no upload endpoint: the upload itself fails afterwards.
+        assertThrows(PublishException.class, () -> TestServices.publisher(f.service()).publish(request, f.out));
+
+        List<String> warnings = f.out().lines().filter(l -> l.startsWith("::warning ")).toList();
+        assertEquals(1, warnings.size(), f.out());
+        assertTrue(warnings.get(0).startsWith("::warning title=Trusted Publishing%3A potential workflow"
+                + " misconfiguration::This job runs in a reusable workflow"), warnings.get(0));
+        assertEquals(1, f.out().lines().filter(l -> l.startsWith("::error title=Publishing to 127.0.0.1")).count(),
+                f.out());
     }
 
     @Test
@@ -264,9 +295,8 @@ class GitHubTrustedPublishingTest {
         String jwt = f.issuer.issuedTokens().get(0);
         List<String> lines = f.out().lines().toList();
         assertEquals("::add-mask::" + jwt, lines.get(0), "the identity token is masked first");
-        assertTrue(lines.get(1).startsWith("::warning "), lines.get(1));
-        assertEquals("::add-mask::" + token, lines.get(2));
-        assertEquals(3, lines.size(), f.out());
+        assertEquals("::add-mask::" + token, lines.get(1));
+        assertEquals(2, lines.size(), f.out());
         assertTrue(f.out().startsWith("::add-mask::"), "a command must start its line");
     }
 }

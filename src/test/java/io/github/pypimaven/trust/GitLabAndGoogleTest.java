@@ -9,24 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GitLabAndGoogleTest {
 
-    private TrustFixture f;
-
-    @BeforeEach
-    void start() throws IOException {
-        f = new TrustFixture();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        f.close();
-    }
+    @AutoClose
+    private final TrustFixture f = new TrustFixture();
 
     @Test
     void gitlabIdTokenIsExchanged() throws Exception {

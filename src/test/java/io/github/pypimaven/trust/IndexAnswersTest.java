@@ -4,26 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** How the index's answers to the audience and mint requests are reported. */
 class IndexAnswersTest {
 
-    private TrustFixture f;
+    @AutoClose
+    private final TrustFixture f = new TrustFixture().onGitHub();
 
     @BeforeEach
-    void start() throws IOException {
-        f = new TrustFixture().onGitHub();
+    void configure() {
         f.pypi.defaultGithubPublisher();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        f.close();
     }
 
     @Test
@@ -87,21 +80,5 @@ class IndexAnswersTest {
         f.env.clear();
         String message = f.openFailure();
         assertTrue(message.contains("does not run in a CI system that can prove its identity"), message);
-    }
-
-    @Test
-    void plainHttpIsOnlyForLoopback() {
-        TrustedPublishingException e = assertThrows(TrustedPublishingException.class,
-                () -> IndexEndpoints.of(URI.create("http://upload.example.org/legacy/")));
-        assertTrue(e.getMessage().contains("refuses plain http for upload.example.org"), e.getMessage());
-    }
-
-    @Test
-    void endpointsUseTheUploadUrlsSchemeHostAndPortWithoutUserInfo() throws Exception {
-        IndexEndpoints index = IndexEndpoints.of(URI.create("https://user:secret@upload.example.org:8443/legacy/"));
-        assertEquals(URI.create("https://upload.example.org:8443/_/oidc/audience"), index.audience());
-        assertEquals(URI.create("https://upload.example.org:8443/_/oidc/mint-token"), index.mintToken());
-        assertEquals("upload.example.org:8443", index.host());
-        assertEquals("upload.pypi.org", IndexEndpoints.of(URI.create("https://upload.pypi.org/legacy/")).host());
     }
 }

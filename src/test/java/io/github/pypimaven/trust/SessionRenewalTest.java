@@ -5,27 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SessionRenewalTest {
 
-    private TrustFixture f;
+    @AutoClose
+    private final TrustFixture f = new TrustFixture();
 
     @BeforeEach
-    void start() throws IOException {
-        f = new TrustFixture();
+    void configure() {
         // 400 s: more than the 5 minute margin now, less once the clock moves 2 minutes on.
         f.pypi.lifetime(Duration.ofSeconds(400));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        f.close();
     }
 
     @Test

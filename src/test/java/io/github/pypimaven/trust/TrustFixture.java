@@ -8,7 +8,10 @@ import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.oidc.FakeOidcIssuer;
 import io.github.pypimaven.testing.oidc.FakeTrustedPublishing;
 import java.io.ByteArrayOutputStream;
+import io.github.pypimaven.repository.RemoteIndex;
+import io.github.pypimaven.testing.TestTargets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -69,17 +72,25 @@ final class TrustFixture implements AutoCloseable {
     final Map<String, String> env = new HashMap<>();
     Path dmiFile = Path.of("/nonexistent/product_name");
 
-    TrustFixture() throws IOException {
-        issuer = FakeOidcIssuer.start(0);
-        pypi = new FakeTrustedPublishing(issuer.jwkSet(), (token, expires) -> minted.add(token));
-        index = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        index.createContext("/_/oidc/", pypi);
-        index.start();
+    /**
+     * Started servers; tests hold one in an {@code @AutoClose} field, so each test gets a fresh one and JUnit stops
+     * it afterwards.
+     */
+    TrustFixture() {
+        try {
+            issuer = FakeOidcIssuer.start(0);
+            pypi = new FakeTrustedPublishing(issuer.jwkSet(), (token, expires) -> minted.add(token));
+            index = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            index.createContext("/_/oidc/", pypi);
+            index.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake servers on loopback", e);
+        }
         http = new HttpClientFactory().create(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), "test"));
     }
 
-    URI uploadUrl() {
-        return URI.create("http://127.0.0.1:" + index.getAddress().getPort() + "/legacy/");
+    RemoteIndex index() {
+        return TestTargets.remote("http://127.0.0.1:" + index.getAddress().getPort() + "/legacy/");
     }
 
     TrustFixture onGitHub() {
@@ -102,7 +113,7 @@ final class TrustFixture implements AutoCloseable {
     }
 
     TrustedPublishingSession open() throws TrustedPublishingException {
-        return service().open(uploadUrl(), environment(), http, github());
+        return service().open(index(), environment(), http, github());
     }
 
     String openFailure() {

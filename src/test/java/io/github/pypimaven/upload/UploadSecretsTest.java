@@ -9,6 +9,7 @@ import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.TestDistributions;
+import io.github.pypimaven.testing.TestTargets;
 import io.github.pypimaven.testing.pypi.FakePyPI;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ class UploadSecretsTest {
         try (FakePyPI pypi = FakePyPI.start(0).acceptToken(TOKEN);
                 CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            RepositoryUrl url = RepositoryUrl.parse(pypi.uploadUrl(), dir);
+            io.github.pypimaven.repository.RemoteIndex url = TestTargets.remote(pypi.uploadUrl());
             new UploadClient().upload(http, url, TOKEN, UploadForm.of(distribution, false), wheel,
                     new RetryPolicy(1, Duration.ZERO), n -> { });
             failure = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url, TOKEN + "-wrong",
