@@ -171,8 +171,10 @@ final class PyprojectReader {
             JsonLocation where = e.getLocation();
             String position = where == null || where.getLineNr() < 0 ? ""
                     : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            // No cause: the parser's own message repeats ours with its internals ("[Source: (File)...]"), and Maven
+            // appends every cause's message to the build failure.
             throw new PackagingException(file + " is not valid TOML" + position + ": " + e.getOriginalMessage()
-                    + "; fix the syntax", e);
+                    + "; fix the syntax");
         } catch (IOException e) {
             throw new PackagingException("Cannot read " + file + ": " + e.getMessage(), e);
         }
