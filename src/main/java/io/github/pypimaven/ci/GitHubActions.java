@@ -63,16 +63,22 @@ public final class GitHubActions {
         return env.get("GITHUB_ACTIONS").map("true"::equals).orElse(false);
     }
 
-    /** Asks the runner to hide {@code secret} in every later line of the job log. */
+    /**
+     * Asks the runner to hide {@code secret} in every later line of the job log. The value is escaped as the runner
+     * unescapes command data ({@code %}, CR, LF), so what it masks is exactly the secret; a value spanning lines is
+     * also masked line by line, because the runner matches within one line of the log.
+     */
     public void mask(String secret) {
-        if (!active() || secret == null) {
+        if (!active() || secret == null || secret.isBlank()) {
             return;
         }
-        // A command ends at the line break, so each line of a multi-line value is masked on its own.
-        StringBuilder commands = new StringBuilder();
-        for (String line : secret.split("\r\n|\r|\n")) {
-            if (!line.isBlank()) {
-                commands.append("::add-mask::").append(line).append('\n');
+        StringBuilder commands = new StringBuilder("::add-mask::").append(escapeData(secret)).append('\n');
+        String[] lines = secret.split("\r\n|\r|\n");
+        if (lines.length > 1) {
+            for (String line : lines) {
+                if (!line.isBlank()) {
+                    commands.append("::add-mask::").append(escapeData(line)).append('\n');
+                }
             }
         }
         emit(commands.toString());

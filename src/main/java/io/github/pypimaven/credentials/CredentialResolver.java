@@ -1,10 +1,11 @@
 package io.github.pypimaven.credentials;
 
 import io.github.pypimaven.ci.GitHubActions;
+import io.github.pypimaven.repository.KnownIndex;
+import io.github.pypimaven.repository.RemoteIndex;
 import io.github.pypimaven.trust.CiIdentityProvider;
 import io.github.pypimaven.trust.TrustedPublishing;
 import io.github.pypimaven.trust.TrustedPublishingException;
-import io.github.pypimaven.repository.RemoteIndex;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -16,6 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides which token an upload uses: a configured API token (settings.xml server first, then the environment
  * variable), or one minted by Trusted Publishing, as {@link TrustedPublishingMode} says.
+ *
+ * <p>An identity token is only ever requested for the audience of the index it will be sent to: pinned for PyPI and
+ * TestPyPI ({@link KnownIndex}), and for any other index only when the user asked for Trusted Publishing there
+ * ({@code always}) and named its audience ({@code oidcAudience}). Otherwise a hostile index could name the audience
+ * of another service (an AWS role, Sigstore) and receive a token that is good there.
  */
 @Named
 @Singleton
@@ -32,36 +38,53 @@ public class CredentialResolver {
         this.trustedPublishing = trustedPublishing;
     }
 
-    public UploadCredentials resolve(CredentialRequest request, RemoteIndex repository, CloseableHttpClient http,
+    /** The credentials to upload with; a configured token is masked on GitHub Actions before it is used. */
+    public UploadCredentials resolve(CredentialRequest request, RemoteIndex index, CloseableHttpClient http,
             GitHubActions github) throws CredentialsException {
-        Choice choice = choose(request, repository);
+        Choice choice = choose(request, index);
         if (choice.token().isPresent()) {
+            github.mask(choice.token().get().value());
             return choice.token().get();
         }
-        return open(repository, request, http, github);
+        try {
+            return new TrustedPublishingCredentials(trustedPublishing.open(index, choice.audience().orElseThrow(),
+                    request.environment(), http, github));
+        } catch (TrustedPublishingException e) {
+            throw new CredentialsException(e.getMessage(), e);
+        }
     }
 
     /**
      * Where the token would come from, without minting one or sending anything: for a dry run. Fails exactly as
      * {@link #resolve} would for a configuration problem.
      */
-    public String describe(CredentialRequest request, RemoteIndex repository) throws CredentialsException {
-        Choice choice = choose(request, repository);
-        return choice.token().map(StaticToken::source)
-                .orElseGet(() -> "Trusted Publishing (" + choice.identity().orElseThrow().name() + " identity)");
+    public String describe(CredentialRequest request, RemoteIndex index) throws CredentialsException {
+        Choice choice = choose(request, index);
+        return choice.token().map(StaticToken::source).orElseGet(() -> "Trusted Publishing ("
+                + choice.identity().orElseThrow().name() + " identity, audience '" + choice.audience().orElseThrow()
+                + "')");
     }
 
-    /** A configured token, or the CI identity to exchange: never both, never neither. */
-    private record Choice(Optional<StaticToken> token, Optional<CiIdentityProvider> identity) {}
+    /** A configured token, or the CI identity to exchange and the audience to ask for: never both, never neither. */
+    private record Choice(Optional<StaticToken> token, Optional<CiIdentityProvider> identity, Optional<String> audience) {
 
-    private Choice choose(CredentialRequest request, RemoteIndex repository) throws CredentialsException {
+        static Choice token(StaticToken token) {
+            return new Choice(Optional.of(token), Optional.empty(), Optional.empty());
+        }
+
+        static Choice trustedPublishing(CiIdentityProvider identity, String audience) {
+            return new Choice(Optional.empty(), Optional.of(identity), Optional.of(audience));
+        }
+    }
+
+    private Choice choose(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Optional<StaticToken> configured = request.configuredToken();
         Optional<CiIdentityProvider> identity = trustedPublishing.detect(request.environment());
         switch (request.mode()) {
             case NEVER -> {
-                return new Choice(Optional.of(configured.orElseThrow(() -> new CredentialsException("No credentials for "
-                        + repository.displayName() + ": configure an API token as " + TOKEN_SETTINGS
-                        + " (trustedPublishing is never)."))), Optional.empty());
+                return Choice.token(configured.orElseThrow(() -> new CredentialsException("No credentials for "
+                        + index.displayName() + ": configure an API token as " + TOKEN_SETTINGS
+                        + " (trustedPublishing is never).")));
             }
             case ALWAYS -> {
                 if (configured.isPresent()) {
@@ -75,32 +98,45 @@ public class CredentialResolver {
                             + " 'permissions: id-token: write' on the job), GitLab CI/CD (GITLAB_CI=true, with an id_tokens"
                             + " entry) or on Google Cloud (a metadata server).");
                 }
-                return new Choice(Optional.empty(), identity);
+                return Choice.trustedPublishing(identity.get(), audience(request, index));
             }
             default -> {
                 if (configured.isPresent()) {
-                    if (identity.isPresent()) {
+                    if (identity.isPresent() && index.known().isPresent()) {
                         LOG.info("Using the API token from {}; Trusted Publishing would need no stored token at all"
                                 + " (see trustedPublishing)", configured.get().source());
                     }
-                    return new Choice(configured, Optional.empty());
+                    return Choice.token(configured.get());
                 }
-                if (identity.isPresent()) {
-                    return new Choice(Optional.empty(), identity);
+                if (identity.isPresent() && index.known().isPresent()) {
+                    return Choice.trustedPublishing(identity.get(), audience(request, index));
                 }
-                throw new CredentialsException("No credentials for " + repository.displayName() + ": configure an API token as "
-                        + TOKEN_SETTINGS + ", or publish from GitHub Actions, GitLab CI/CD or Google Cloud with"
-                        + " Trusted Publishing (no token needed).");
+                throw new CredentialsException("No credentials for " + index.displayName() + ": configure an API token as "
+                        + TOKEN_SETTINGS + (index.known().isPresent()
+                                ? ", or publish from GitHub Actions, GitLab CI/CD or Google Cloud with Trusted Publishing"
+                                        + " (no token needed)."
+                                : ". Trusted Publishing is tried automatically only for PyPI and TestPyPI; for this index"
+                                        + " set trustedPublishing (pypi.trustedPublishing) to always and oidcAudience"
+                                        + " (pypi.oidcAudience) to the audience it expects."));
             }
         }
     }
 
-    private UploadCredentials open(RemoteIndex repository, CredentialRequest request, CloseableHttpClient http,
-            GitHubActions github) throws CredentialsException {
-        try {
-            return new TrustedPublishingCredentials(trustedPublishing.open(repository, request.environment(), http, github));
-        } catch (TrustedPublishingException e) {
-            throw new CredentialsException(e.getMessage(), e);
+    /** The audience to ask identity tokens for: pinned for a known index, configured for any other. */
+    private static String audience(CredentialRequest request, RemoteIndex index) throws CredentialsException {
+        Optional<String> configured = request.oidcAudience();
+        if (index.known().isPresent()) {
+            KnownIndex known = index.known().get();
+            if (configured.isPresent() && !configured.get().equals(known.audience())) {
+                throw new CredentialsException("oidcAudience (pypi.oidcAudience) is '" + configured.get() + "', but "
+                        + known.displayName() + "'s Trusted Publishing audience is '" + known.audience() + "'. Remove"
+                        + " oidcAudience: it is only for indexes other than PyPI and TestPyPI.");
+            }
+            return known.audience();
         }
+        return configured.orElseThrow(() -> new CredentialsException("Trusted Publishing to " + index.displayName()
+                + " needs the audience that index expects, and it is not one whose audience is known (PyPI: pypi,"
+                + " TestPyPI: testpypi). Set oidcAudience (pypi.oidcAudience) to the audience the index's"
+                + " administrators document (its /_/oidc/audience answer, checked before any token is asked for)."));
     }
 }

@@ -84,13 +84,25 @@ public class PublishMojo extends AbstractMojo {
     /**
      * Whether to use Trusted Publishing: the CI's OpenID Connect identity (GitHub Actions, GitLab CI/CD, Google
      * Cloud) is exchanged for a short-lived upload token, so no token is stored anywhere. {@code auto}: used when
-     * no token is configured and a supported CI is detected; {@code always}: required, and a configured token is
-     * an error; {@code never}: tokens only.
+     * no token is configured, a supported CI is detected and the index is PyPI or TestPyPI; {@code always}: required
+     * (also for another index, with {@code oidcAudience}), and a configured token is an error; {@code never}: tokens
+     * only.
      *
      * @since 0.1.0
      */
     @Parameter(property = "pypi.trustedPublishing", defaultValue = "auto")
     private String trustedPublishing;
+
+    /**
+     * The audience of Trusted Publishing identity tokens for an index other than PyPI and TestPyPI (whose audiences,
+     * {@code pypi} and {@code testpypi}, are built in). With it, and only with {@code trustedPublishing=always}, the
+     * plugin asks the CI for an identity token for that audience; the index's own {@code /_/oidc/audience} answer
+     * must agree. The index never chooses the audience, so it can never obtain a token meant for another service.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.oidcAudience")
+    private String oidcAudience;
 
     /**
      * Checks every file and chooses the credentials as a real run would, then says what would be published, and
@@ -257,7 +269,8 @@ public class PublishMojo extends AbstractMojo {
 
     private CredentialRequest credentials() throws MojoFailureException {
         return new CredentialRequest(parse(() -> TrustedPublishingMode.parse(trustedPublishing)),
-                SettingsToken.read(session.getSettings(), serverId, settingsDecrypter), tokenEnvName, Environment.system());
+                SettingsToken.read(session.getSettings(), serverId, settingsDecrypter), tokenEnvName, Environment.system(),
+                Optional.ofNullable(oidcAudience));
     }
 
     private List<Path> artifactFiles() {

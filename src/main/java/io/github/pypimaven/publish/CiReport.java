@@ -1,5 +1,6 @@
 package io.github.pypimaven.publish;
 
+import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.repository.PublishTarget;
 
@@ -26,7 +27,7 @@ final class CiReport {
                 ? "Trusted Publishing failed"
                 : "Publishing to " + target.displayName() + " failed";
         github.error(title, failure.getMessage());
-        github.appendStepSummary("## " + title + "\n\n```\n" + failure.getMessage() + "\n```\n");
+        github.appendStepSummary("## " + title + "\n\n" + ForeignText.fenced(failure.getMessage()));
     }
 
     void published(ReleaseSummary summary) {

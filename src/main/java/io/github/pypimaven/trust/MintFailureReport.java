@@ -1,5 +1,6 @@
 package io.github.pypimaven.trust;
 
+import io.github.pypimaven.ci.ForeignText;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ final class MintFailureReport {
             text.append("  * (the index gave no reason)\n");
         }
         for (MintTokenClient.MintError error : refused.errors) {
-            text.append("  * `").append(error.code()).append("`: ").append(error.description()).append('\n');
+            text.append("  * `").append(ForeignText.line(error.code(), 60, List.of()).replace("`", "'")).append("`: ")
+                    .append(ForeignText.line(error.description())).append('\n');
             text.append("    What to do: ").append(remediation(error, provider, claims)).append('\n');
         }
         text.append("\nClaims of this job's identity token that the index matches against its trusted publishers")
@@ -34,16 +36,17 @@ final class MintFailureReport {
         int width = names.stream().mapToInt(String::length).max().orElse(0);
         for (String name : names) {
             text.append("  ").append(pad(name + ":", width + 1)).append(' ')
-                    .append(claims.textOrMissing(name)).append('\n');
+                    .append(ForeignText.line(claims.textOrMissing(name))).append('\n');
         }
         text.append("\nA trusted publisher matching this job has these values in the index's publisher form")
                 .append(" (project > Manage > Publishing):\n");
         Map<String, String> form = provider.publisherForm(claims);
         int labelWidth = form.keySet().stream().mapToInt(String::length).max().orElse(0);
         form.forEach((label, value) ->
-                text.append("  ").append(pad(label + ":", labelWidth + 1)).append(' ').append(value).append('\n'));
+                text.append("  ").append(pad(label + ":", labelWidth + 1)).append(' ').append(ForeignText.line(value))
+                        .append('\n'));
         for (String warning : provider.warnings(claims)) {
-            text.append("\nWarning: ").append(warning).append('\n');
+            text.append("\nWarning: ").append(ForeignText.line(warning, 1000, List.of())).append('\n');
         }
         text.append("\nSee ").append(TROUBLESHOOTING).append(" for more help.");
         return text.toString();
@@ -54,7 +57,7 @@ final class MintFailureReport {
             case "not-enabled" -> "The index's administrators have switched off Trusted Publishing for "
                     + provider.name() + "; you should not normally see this. Use an API token until it is back.";
             case "invalid-payload" -> error.description().contains("issuer")
-                    ? "The index does not accept identity tokens from the issuer " + claims.textOrMissing("iss")
+                    ? "The index does not accept identity tokens from the issuer " + ForeignText.line(claims.textOrMissing("iss"))
                             + ". PyPI accepts GitHub.com, GitLab.com and Google Cloud; GitHub Enterprise (custom"
                             + " issuer or Server), self-managed GitLab, Buildkite and CircleCI need an API token."
                     : "The index could not read the exchange request, which must be exactly {\"token\": \"...\"}."

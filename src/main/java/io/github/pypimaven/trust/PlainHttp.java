@@ -1,5 +1,6 @@
 package io.github.pypimaven.trust;
 
+import io.github.pypimaven.ci.ForeignText;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,9 +54,8 @@ final class PlainHttp {
         });
     }
 
-    /** A short, single-line excerpt of an error body for a message (error bodies carry no secrets). */
+    /** A short, single-line excerpt of an error body for a message, without anything that looks like a secret. */
     static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+        return ForeignText.line(body, 200, java.util.List.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.pypimaven.trust;
 
 import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ final class TokenExchange {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final RemoteIndex index;
+    private final String audience;
     private final CiIdentityProvider provider;
     private final Environment env;
     private final CloseableHttpClient http;
@@ -38,9 +40,10 @@ final class TokenExchange {
     private final Set<String> exchanged = new HashSet<>();
     private final Set<String> warned = new java.util.LinkedHashSet<>();
 
-    TokenExchange(RemoteIndex index, CiIdentityProvider provider, Environment env, CloseableHttpClient http,
+    TokenExchange(RemoteIndex index, String audience, CiIdentityProvider provider, Environment env, CloseableHttpClient http,
             GitHubActions github, Clock clock) {
         this.index = index;
+        this.audience = audience;
         this.provider = provider;
         this.env = env;
         this.http = http;
@@ -53,8 +56,15 @@ final class TokenExchange {
     }
 
     MintedToken exchange() throws TrustedPublishingException {
-        String audience = client.audience(index, http);
-        LOG.debug("Trusted Publishing: {} asks for identity tokens with audience '{}'", index.displayName(), audience);
+        String announced = client.audience(index, http);
+        if (!announced.equals(audience)) {
+            // A hostile index could name the audience of another service and collect a token that is good there.
+            throw new TrustedPublishingException("Trusted Publishing failed: " + index.displayName() + " asks for"
+                    + " identity tokens with the audience '" + ForeignText.line(announced) + "', but the audience for "
+                    + index.displayName() + " is '" + audience + "'. No identity token was requested. If this really is"
+                    + " the index you publish to, check repositoryUrl; for an index other than PyPI and TestPyPI set"
+                    + " oidcAudience (pypi.oidcAudience) to the audience its administrators document.");
+        }
         String jwt = provider.oidcToken(audience, env, http);
         github.mask(jwt);
         String digest = digest(jwt);
@@ -64,9 +74,10 @@ final class TokenExchange {
         OidcClaims claims = OidcClaims.decode(jwt, provider.name());
         if (LOG.isDebugEnabled()) {
             LOG.debug("Trusted Publishing: {} identity token: iss={}, aud={}, exp={}", provider.name(),
-                    claims.textOrMissing("iss"), claims.audience(), claims.textOrMissing("exp"));
+                    ForeignText.line(claims.textOrMissing("iss")), ForeignText.line(String.valueOf(claims.audience())),
+                    ForeignText.line(claims.textOrMissing("exp")));
             for (String name : provider.matchedClaims()) {
-                LOG.debug("Trusted Publishing: claim {} = {}", name, claims.textOrMissing(name));
+                LOG.debug("Trusted Publishing: claim {} = {}", name, ForeignText.line(claims.textOrMissing(name)));
             }
         }
         claims.checkUsableFor(audience, clock.instant(), provider.name());
@@ -100,7 +111,7 @@ final class TokenExchange {
     }
 
     private synchronized void warnOnce(List<String> warnings) {
-        for (String warning : warnings) {
+        for (String warning : warnings.stream().map(w -> ForeignText.line(w, 1000, List.of())).toList()) {
             if (warned.add(warning)) {
                 LOG.warn("Trusted Publishing: {}", warning);
             }

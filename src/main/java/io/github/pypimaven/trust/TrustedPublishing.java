@@ -21,6 +21,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 @Singleton
 public class TrustedPublishing {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrustedPublishing.class);
+
     private static final Path DMI_PRODUCT_NAME = Path.of("/sys/class/dmi/id/product_name");
 
     private final Clock clock;
@@ -64,15 +66,20 @@ public class TrustedPublishing {
     /**
      * Mints a first upload token for {@code index} and returns the session that keeps it fresh. Secrets are masked
      * on GitHub Actions ({@code github}) the moment they exist; failures are for the caller to report.
+     *
+     * @param audience the audience identity tokens are requested for: decided by the caller, never by the index,
+     *     which only gets to confirm it
      */
-    public TrustedPublishingSession open(RemoteIndex index, Environment env, CloseableHttpClient http,
+    public TrustedPublishingSession open(RemoteIndex index, String audience, Environment env, CloseableHttpClient http,
             GitHubActions github) throws TrustedPublishingException {
         CiIdentityProvider provider = detect(env).orElseThrow(() -> new TrustedPublishingException(
                 "Trusted Publishing failed: this build does not run in a CI system that can prove its identity"
                         + " to the index (GitHub Actions, GitLab CI/CD or Google Cloud). Run the publishing in"
                         + " one of those with a trusted publisher configured on the index, or configure an API"
                         + " token instead."));
-        TokenExchange exchange = new TokenExchange(index, provider, env, http, github, clock);
+        LOG.info("Trusted Publishing: asking {} for identity tokens with the audience '{}' of {}", provider.name(),
+                audience, index.displayName());
+        TokenExchange exchange = new TokenExchange(index, audience, provider, env, http, github, clock);
         return new TrustedPublishingSession(exchange, clock, exchange.exchange());
     }
 }

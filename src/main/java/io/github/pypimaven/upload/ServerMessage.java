@@ -2,6 +2,8 @@ package io.github.pypimaven.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pypimaven.ci.ForeignText;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +42,8 @@ public final class ServerMessage {
         } else {
             message = fromText(body);
         }
-        return shorten(stripStatus(status, message.strip()));
+        // Foreign text: one line, no credentials (an index may echo the Authorization header), no workflow command.
+        return ForeignText.line(stripStatus(status, message.strip()), MAX_LENGTH, List.of());
     }
 
     private static String fromJson(String body) {
@@ -101,7 +104,4 @@ public final class ServerMessage {
                 .replace("&#x27;", "'").replace("&amp;", "&").strip();
     }
 
-    private static String shorten(String message) {
-        return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH) + "...";
-    }
 }

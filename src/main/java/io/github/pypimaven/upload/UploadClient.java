@@ -1,5 +1,6 @@
 package io.github.pypimaven.upload;
 
+import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,10 +52,12 @@ public class UploadClient {
                 return;
             }
             if (!outcome.retryable() || attempt >= retry.attempts()) {
-                throw new UploadException(UploadFailure.describe(filename, index, outcome, attempt));
+                // The token itself, in any form, is cut from what the index or the network said, as are other secrets.
+                throw new UploadException(ForeignText.withoutSecrets(
+                        UploadFailure.describe(filename, index, outcome, attempt), List.of(token)));
             }
-            LOG.warn("Uploading {} failed ({}); trying again ({} of {})", filename, outcome.summary(), attempt + 1,
-                    retry.attempts());
+            LOG.warn("Uploading {} failed ({}); trying again ({} of {})", filename,
+                    ForeignText.withoutSecrets(outcome.summary(), List.of(token)), attempt + 1, retry.attempts());
         }
     }
 
@@ -69,10 +72,10 @@ public class UploadClient {
             return http.execute(post, response -> new UploadOutcome.Answered(response.getCode(),
                     header(response, "Location"), header(response, "Content-Type"), body(response.getEntity())));
         } catch (SSLException e) {
-            return new UploadOutcome.TlsFailure("TLS failure: " + e.getMessage());
+            return new UploadOutcome.TlsFailure("TLS failure: " + ForeignText.line(e.getMessage()));
         } catch (IOException e) {
             return new UploadOutcome.NoAnswer(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    + (e.getMessage() == null ? "" : ": " + ForeignText.line(e.getMessage())));
         }
     }
 

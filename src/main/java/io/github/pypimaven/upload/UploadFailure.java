@@ -1,5 +1,6 @@
 package io.github.pypimaven.upload;
 
+import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.repository.KnownIndex;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.util.Locale;
@@ -28,7 +29,7 @@ final class UploadFailure {
         String said = "HTTP " + status + (message.isEmpty() ? "" : " \"" + message + "\"");
         String lower = message.toLowerCase(Locale.ROOT);
         if (status >= 300 && status < 400) {
-            String location = result.location();
+            String location = result.location() == null ? null : ForeignText.line(result.location());
             boolean slash = location != null && location.equals(repository.uri() + "/");
             return head + "the index redirected it (" + said + ") to " + location + ". Redirects are never followed, because"
                     + " the upload carries the token." + (slash

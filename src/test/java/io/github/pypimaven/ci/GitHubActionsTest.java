@@ -28,7 +28,9 @@ class GitHubActionsTest {
         GitHubActions github = new GitHubActions(new Environment(Map.of("GITHUB_ACTIONS", "true")), out);
         github.mask("pypi-abc");
         github.mask("line1\nline2");
-        assertEquals("::add-mask::pypi-abc\n::add-mask::line1\n::add-mask::line2\n", out());
+        github.mask("50%off\r");
+        assertEquals("::add-mask::pypi-abc\n::add-mask::line1%0Aline2\n::add-mask::line1\n::add-mask::line2\n"
+                + "::add-mask::50%25off%0D\n", out());
     }
 
     @Test

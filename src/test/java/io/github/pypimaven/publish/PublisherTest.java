@@ -231,14 +231,18 @@ class PublisherTest {
         assertTrue(markdown.contains("## Published My.Package 1.0.0 to 127.0.0.1:" + pypi.port()), markdown);
         assertTrue(markdown.contains("| `my_package-1.0.0-py3-none-any.whl` |"), markdown);
         assertTrue(markdown.contains(pypi.files().get("my_package-1.0.0.tar.gz").sha256()), markdown);
-        assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8), "a static token needs no mask command");
+        assertEquals("::add-mask::" + TOKEN + "\n", out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                "a configured token is masked as minted ones are");
+        out.reset();
 
         PublishRequest badToken = base.credentials(TestServices.tokenCredentials("pypi-bad", github)).build();
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(badToken, stdout));
-        String annotation = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> commands = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals("::add-mask::pypi-bad", commands.get(0));
+        String annotation = commands.get(1);
         assertTrue(annotation.startsWith("::error title=Publishing to 127.0.0.1%3A" + pypi.port() + " failed::Upload of "),
                 annotation);
-        assertEquals(1, annotation.lines().count(), "one line: the message's line breaks are escaped");
+        assertEquals(2, commands.size(), "one annotation line: the message's line breaks are escaped");
         assertTrue(Files.readString(summary).contains("## Publishing to 127.0.0.1:" + pypi.port() + " failed"));
         assertTrue(Files.readString(summary).contains(e.getMessage()));
     }
@@ -249,8 +253,8 @@ class PublisherTest {
         assertEquals(List.of(), publisher.publish(request(files, TOKEN).dryRun(true).build()));
         // On GitHub Actions without a token: Trusted Publishing is chosen, but no identity token is asked for.
         Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true"));
-        publisher.publish(request(files, TOKEN).credentials(new CredentialRequest(TrustedPublishingMode.AUTO,
-                Optional.empty(), "UNSET", github)).dryRun(true).build());
+        publisher.publish(request(files, TOKEN).credentials(new CredentialRequest(TrustedPublishingMode.ALWAYS,
+                Optional.empty(), "UNSET", github, Optional.of("pypi"))).dryRun(true).build());
         assertEquals(0, pypi.requestCount());
 
         Path bad = TestDistributions.sdist("My.Package", "1.0.0").filename("My.Package-1.0.0.tar.gz").writeTo(dir.resolve("bad"));

@@ -15,6 +15,7 @@ public final class ItServers {
     private static FakePyPI pypi;
     private static FakeOidcIssuer issuer;
     private static FakeProxy proxy;
+    private static HostileIndex hostile;
 
     private ItServers() {}
 
@@ -43,6 +44,13 @@ public final class ItServers {
         return new TrustedSetup(index, issuer, trust);
     }
 
+    /** An index on the fake PyPI's port that answers everything with the same crafted answer. */
+    public static synchronized HostileIndex hostile(Object port) throws IOException {
+        closeAll();
+        hostile = HostileIndex.start(Integer.parseInt(port.toString()));
+        return hostile;
+    }
+
     /** The forwarding proxy that src/it/settings.xml names (user it-proxy-user), for requests to "localhost". */
     public static synchronized FakeProxy proxy(Object port) throws IOException {
         proxy = FakeProxy.start(Integer.parseInt(port.toString()), "it-proxy-user", "it-proxy-secret-e4d2");
@@ -65,6 +73,10 @@ public final class ItServers {
         if (issuer != null) {
             issuer.close();
             issuer = null;
+        }
+        if (hostile != null) {
+            hostile.close();
+            hostile = null;
         }
     }
 

@@ -248,7 +248,8 @@ class GitHubTrustedPublishingTest {
         f.pypi.audienceStatus(404);
         Path wheel = TestDistributions.wheel("my-package", "1.0").module("my_package/__init__.py", "").writeTo(dir);
         PublishRequest request = PublishRequest.builder(List.of(wheel), f.index(), new CredentialRequest(
-                TrustedPublishingMode.AUTO, java.util.Optional.empty(), "UNSET", f.environment())).build();
+                TrustedPublishingMode.ALWAYS, java.util.Optional.empty(), "UNSET", f.environment(),
+                java.util.Optional.of("pypi"))).build();
 
         PublishException e = assertThrows(PublishException.class,
                 () -> TestServices.publisher(f.service()).publish(request, f.out));
@@ -271,7 +272,8 @@ class GitHubTrustedPublishingTest {
         f.pypi.githubPublisher("octo-org", "octo-repo", "1342004", "publish.yml", "pypi");
         Path wheel = TestDistributions.wheel("my-package", "1.0").module("my_package/__init__.py", "").writeTo(dir);
         PublishRequest request = PublishRequest.builder(List.of(wheel), f.index(), new CredentialRequest(
-                TrustedPublishingMode.AUTO, java.util.Optional.empty(), "UNSET", f.environment())).build();
+                TrustedPublishingMode.ALWAYS, java.util.Optional.empty(), "UNSET", f.environment(),
+                java.util.Optional.of("pypi"))).build();
 
         // The fixture's index has Trusted Publishing but no upload endpoint: the upload itself fails afterwards.
         assertThrows(PublishException.class, () -> TestServices.publisher(f.service()).publish(request, f.out));

@@ -43,8 +43,19 @@ class GitLabAndGoogleTest {
     void theSnippetNamesTheTestPyPiVariable() {
         f.env.put("GITLAB_CI", "true");
         f.pypi.audience("testpypi");
-        String message = f.openFailure();
+        String message = f.openFailure("testpypi");
         assertTrue(message.contains("    id_tokens:\n      TESTPYPI_ID_TOKEN:\n        aud: testpypi\n"), message);
+    }
+
+    @Test
+    void anIndexNamingTheSigstoreAudienceDoesNotGetTheSigstoreToken() {
+        f.env.put("GITLAB_CI", "true");
+        f.env.put("PYPI_ID_TOKEN", f.issuer.gitlabToken("pypi", Map.of()));
+        f.env.put("SIGSTORE_ID_TOKEN", f.issuer.gitlabToken("sigstore", Map.of()));
+        f.pypi.audience("sigstore");
+        String message = f.openFailure();
+        assertTrue(message.contains("audience 'sigstore', but the audience for 127.0.0.1:"), message);
+        assertEquals(0, f.pypi.mintRequests(), "neither token was sent to the index");
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How the index's answers to the audience and mint requests are reported. */
 class IndexAnswersTest {
@@ -52,10 +54,23 @@ class IndexAnswersTest {
     }
 
     @Test
-    void theAudienceOfTheIndexIsRequested() throws Exception {
+    void theAudienceIsOursAndTheIndexMayOnlyConfirmIt() throws Exception {
         f.pypi.audience("testpypi");
-        f.open();
-        assertEquals(1, f.pypi.mintCount());
+        f.open("testpypi");
+        assertEquals(1, f.pypi.mintCount(), "the fake index verified the token's aud claim: testpypi");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sts.amazonaws.com", "sigstore", "pypi\n::warning::pwned"})
+    void anIndexNamingAnotherAudienceGetsNoIdentityToken(String foreign) {
+        f.pypi.audience(foreign);
+        String message = f.openFailure();
+        assertTrue(message.contains("asks for identity tokens with the audience '"), message);
+        assertTrue(message.contains("but the audience for 127.0.0.1:"), message);
+        assertTrue(message.contains("is 'pypi'. No identity token was requested"), message);
+        assertEquals(1, message.lines().count(), "the index's answer cannot break the line: " + message);
+        assertEquals(0, f.issuer.githubTokenRequests(), "no identity token was asked for");
+        assertEquals(0, f.pypi.mintRequests());
     }
 
     @Test

@@ -112,13 +112,22 @@ final class TrustFixture implements AutoCloseable {
         return new TrustedPublishing(clock, dmiFile, URI.create(issuer.iamBaseUrl()));
     }
 
+    /** Opens a session for the fake index with PyPI's audience, {@code pypi}, as the plugin pins it for PyPI. */
     TrustedPublishingSession open() throws TrustedPublishingException {
-        return service().open(index(), environment(), http, github());
+        return open("pypi");
+    }
+
+    TrustedPublishingSession open(String audience) throws TrustedPublishingException {
+        return service().open(index(), audience, environment(), http, github());
     }
 
     String openFailure() {
+        return openFailure("pypi");
+    }
+
+    String openFailure(String audience) {
         try {
-            open();
+            open(audience);
         } catch (TrustedPublishingException e) {
             return e.getMessage();
         }

@@ -1,0 +1,5 @@
+import io.github.pypimaven.testing.*
+ItDistributions.write(new File(basedir, "dist"))
+def it = ItServers.trusted(pypiPort, oidcPort, fixtures, githubRequestToken)
+context.put("it", it)
+true

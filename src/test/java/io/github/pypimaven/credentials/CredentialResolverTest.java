@@ -1,0 +1,72 @@
+package io.github.pypimaven.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.repository.KnownIndex;
+import io.github.pypimaven.repository.RemoteIndex;
+import io.github.pypimaven.testing.TestTargets;
+import io.github.pypimaven.trust.TrustedPublishing;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which credentials are chosen, and for which audience; nothing here touches the network. */
+class CredentialResolverTest {
+
+    private static final Environment GITHUB = new Environment(Map.of("GITHUB_ACTIONS", "true"));
+    private static final RemoteIndex OTHER = TestTargets.remote("https://pypi.example.com/legacy/");
+
+    private final CredentialResolver resolver = new CredentialResolver(new TrustedPublishing());
+
+    private static CredentialRequest request(TrustedPublishingMode mode, String audience) {
+        return new CredentialRequest(mode, Optional.empty(), "UNSET", GITHUB, Optional.ofNullable(audience));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"https://upload.pypi.org/legacy/, pypi", "https://test.pypi.org/legacy/, testpypi"})
+    void theAudienceOfAKnownIndexIsPinned(String url, String audience) throws Exception {
+        assertEquals("Trusted Publishing (GitHub Actions identity, audience '" + audience + "')",
+                resolver.describe(request(TrustedPublishingMode.AUTO, null), TestTargets.remote(url)));
+    }
+
+    @Test
+    void autoNeverTriesTrustedPublishingOnAnotherIndex() {
+        String message = assertThrows(CredentialsException.class,
+                () -> resolver.describe(request(TrustedPublishingMode.AUTO, null), OTHER)).getMessage();
+        assertTrue(message.startsWith("No credentials for pypi.example.com"), message);
+        assertTrue(message.contains("Trusted Publishing is tried automatically only for PyPI and TestPyPI"), message);
+        assertTrue(message.contains("oidcAudience (pypi.oidcAudience)"), message);
+    }
+
+    @Test
+    void anotherIndexNeedsAlwaysAndAConfiguredAudience() throws Exception {
+        String message = assertThrows(CredentialsException.class,
+                () -> resolver.describe(request(TrustedPublishingMode.ALWAYS, null), OTHER)).getMessage();
+        assertTrue(message.contains("Set oidcAudience (pypi.oidcAudience)"), message);
+        assertEquals("Trusted Publishing (GitHub Actions identity, audience 'example-index')",
+                resolver.describe(request(TrustedPublishingMode.ALWAYS, " example-index "), OTHER));
+        assertThrows(CredentialsException.class,
+                () -> resolver.describe(request(TrustedPublishingMode.AUTO, "example-index"), OTHER),
+                "auto stays off even with an audience");
+    }
+
+    @Test
+    void aConfiguredAudienceCannotOverrideAKnownOne() {
+        String message = assertThrows(CredentialsException.class, () -> resolver.describe(
+                request(TrustedPublishingMode.ALWAYS, "sts.amazonaws.com"),
+                TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL))).getMessage();
+        assertTrue(message.contains("'sts.amazonaws.com'") && message.contains("'pypi'"), message);
+    }
+
+    @Test
+    void aConfiguredTokenIsUsedForAnyIndex() throws Exception {
+        CredentialRequest withToken = new CredentialRequest(TrustedPublishingMode.AUTO,
+                Optional.of(new StaticToken("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
+        assertEquals("settings.xml server 'pypi'", resolver.describe(withToken, OTHER));
+    }
+}
