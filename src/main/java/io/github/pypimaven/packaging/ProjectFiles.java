@@ -1,5 +1,6 @@
 package io.github.pypimaven.packaging;
 
+import io.github.pypimaven.distribution.DescriptionContentType;
 import io.github.pypimaven.files.FileGlob;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /** Finds the readme and the license files of a project, relative to its base directory. */
@@ -24,21 +24,12 @@ final class ProjectFiles {
     }
 
     static Readme readme(Path baseDir, String path, String origin) throws PackagingException {
-        Path file = baseDir.resolve(path).normalize();
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String contentType;
-        if (name.endsWith(".md")) {
-            contentType = "text/markdown";
-        } else if (name.endsWith(".rst")) {
-            contentType = "text/x-rst";
-        } else if (name.endsWith(".txt")) {
-            contentType = "text/plain";
-        } else {
-            throw new PackagingException(origin + ": cannot tell the content type of readme '" + path
-                    + "' from its extension; rename it to .md, .rst or .txt"
-                    + " (or, in pyproject.toml, use a table: readme = {file = \"...\", content-type = \"text/markdown\"})");
-        }
-        return readme(baseDir, path, contentType, origin);
+        String name = baseDir.resolve(path).normalize().getFileName().toString();
+        DescriptionContentType type = DescriptionContentType.forFilename(name).orElseThrow(() -> new PackagingException(
+                origin + ": cannot tell the content type of readme '" + path + "' from its extension; rename it to "
+                + DescriptionContentType.extensions() + " (or, in pyproject.toml, use a table: readme = {file ="
+                + " \"...\", content-type = \"text/markdown\"})"));
+        return readme(baseDir, path, type.mimeType(), origin);
     }
 
     static Readme readme(Path baseDir, String path, String contentType, String origin) throws PackagingException {

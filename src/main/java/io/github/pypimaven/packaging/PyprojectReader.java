@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.github.pypimaven.distribution.DescriptionContentType;
 import io.github.pypimaven.distribution.Pep440Version;
 import io.github.pypimaven.distribution.ProjectName;
 import java.io.IOException;
@@ -209,12 +210,11 @@ final class PyprojectReader {
             throw problem("readme", "table must have exactly one of file or text");
         }
         if (contentType == null) {
-            throw problem("readme", "table needs content-type (text/markdown, text/x-rst or text/plain)");
+            throw problem("readme", "table needs content-type (" + DescriptionContentType.mimeTypes() + ")");
         }
-        String base = contentType.split(";")[0].strip();
-        if (!Set.of("text/markdown", "text/x-rst", "text/plain").contains(base)) {
-            throw problem("readme", "content-type '" + contentType + "' is not one PyPI renders; use text/markdown,"
-                    + " text/x-rst or text/plain");
+        if (DescriptionContentType.forValue(contentType).isEmpty()) {
+            throw problem("readme", "content-type '" + contentType + "' is not one PyPI renders; use "
+                    + DescriptionContentType.mimeTypes());
         }
         if (text != null) {
             return new ProjectFiles.Readme(null, text, contentType);
