@@ -34,7 +34,8 @@ final class FilenameRules {
             if (!wheel.normalizedName().equals(name.get().normalized())) {
                 problems.add(new Problem(d.filename(), ValidationRule.FILENAME_NAME, d.filename() + " is named for"
                         + " project '" + wheel.namePart() + "' but its metadata says Name '" + name.get() + "'; PyPI"
-                        + " wants the file name to start with '" + expected + "'. Rebuild the wheel; do not rename it"));
+                        + " wants the file name to start with '" + expected + "'. Rebuild the wheel; do not rename"
+                        + " it"));
             } else if (!wheel.namePart().equals(expected)) {
                 problems.add(new Problem(d.filename(), ValidationRule.FILENAME_NAME, "Filename '" + d.filename()
                         + "' should contain the normalized project name '" + expected + "', not '" + wheel.namePart()
@@ -70,8 +71,8 @@ final class FilenameRules {
         Optional<SdistFilename> sdist = SdistFilename.tryParse(d.filename())
                 .map(s -> SdistFilename.parse(d.filename(), name, version));
         if (sdist.isPresent() && !ProjectName.normalize(sdist.get().namePart()).equals(name.normalized())) {
-            problems.add(new Problem(d.filename(), ValidationRule.FILENAME_NAME, d.filename() + " is named for project '"
-                    + sdist.get().namePart() + "' but its metadata says Name '" + name + "'; PyPI wants the file name"
+            problems.add(new Problem(d.filename(), ValidationRule.FILENAME_NAME, d.filename() + " is named for"
+                    + " project '" + sdist.get().namePart() + "' but its metadata says Name '" + name + "'; PyPI wants the file name"
                     + " to start with '" + name.filenameForm() + "'. Rebuild the sdist"));
         } else if (sdist.isPresent() && !sdist.get().version().equals(version)) {
             problems.add(new Problem(d.filename(), ValidationRule.FILENAME_VERSION, d.filename() + ": the version in"

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** PyPI's rules for the core metadata of one file, by itself. */
 final class MetadataRules {
 
-    private static final Set<String> ACCEPTED_METADATA_VERSIONS = Set.of("1.0", "1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5");
+    private static final Set<String> ACCEPTED_METADATA_VERSIONS =
+            Set.of("1.0", "1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5");
     private static final int MAX_SUMMARY = 512;
     private static final int MAX_URL_LABEL = 32;
     /** A PEP 508 URL requirement: {@code name [extras] @ url}. */

@@ -1,6 +1,7 @@
 package io.github.pypimaven.files;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -37,11 +38,6 @@ public record FileGlob(Path base, String pattern, Predicate<String> excluded) {
     /** A pattern that excludes nothing. */
     public FileGlob(Path base, String pattern) {
         this(base, pattern, path -> false);
-    }
-
-    /** Whether the pattern has a wildcard, or names one file. */
-    public static boolean hasWildcard(String pattern) {
-        return firstWildcard(pattern) < pattern.length();
     }
 
     /**
@@ -81,8 +77,17 @@ public record FileGlob(Path base, String pattern, Predicate<String> excluded) {
                 }
                 return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                // A link back to an ancestor: the walk never enters linked directories anyway.
+                if (e instanceof FileSystemLoopException) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                throw e;
+            }
         };
-        // Links are followed so that the plain part may pass through one; linked directories below it are skipped above.
+        // Links are followed so that the plain part may end in one; linked directories below it are skipped above.
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, visitor);
         found.sort(null);
         return found;

@@ -28,7 +28,8 @@ final class PyprojectEntryPoints {
             return groups;
         }
         if (!other.isObject()) {
-            throw project.problem("entry-points", "must be a table of groups, each a table of name = \"module:object\"");
+            throw project.problem("entry-points", "must be a table of groups, each a table of"
+                    + " name = \"module:object\"");
         }
         for (Iterator<String> it = other.fieldNames(); it.hasNext(); ) {
             String group = it.next();

@@ -29,7 +29,8 @@ record PyprojectLicense(String expression, String legacyLicense, List<String> li
                     "'" + license.asText() + "' is not an SPDX license expression (PEP 639); use identifiers from"
                     + " https://spdx.org/licenses/ such as MIT or Apache-2.0"));
         } else if (license != null && !license.isObject()) {
-            throw project.problem("license", "must be an SPDX expression string (PEP 639) or a table with file or text");
+            throw project.problem("license", "must be an SPDX expression string (PEP 639) or a table with file or"
+                    + " text");
         }
         if (license != null && license.isObject()) {
             if (project.has("license-files")) {
