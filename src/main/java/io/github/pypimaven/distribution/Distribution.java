@@ -1,26 +1,64 @@
 package io.github.pypimaven.distribution;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A distribution file read from disk: its metadata, identity, digests and what its archive holds.
+ *
+ * <p>The Name and Version fields are kept as the metadata writes them, valid or not, so that the validator reports a
+ * bad one together with every other problem of the release; {@link #name()} and {@link #version()} are for code that
+ * runs after validation.
  *
  * @param path     where the file is
  * @param filename its base name, as uploaded
  * @param kind     wheel or sdist
  * @param metadata its METADATA or PKG-INFO
- * @param name     the Name field
- * @param version  the Version field
  * @param sha256   lower-case hex SHA-256 of the file
  * @param md5      lower-case hex MD5 of the file
  * @param size     file size in bytes
  * @param contents what the archive holds, for the archive rules
  */
 public record Distribution(Path path, String filename, DistributionKind kind, CoreMetadata metadata,
-                           ProjectName name, Pep440Version version, String sha256, String md5, long size,
-                           ArchiveContents contents) {
+                           String sha256, String md5, long size, ArchiveContents contents) {
 
     private static final String SDIST_PYVERSION = "source";
+
+    /** The Name field as a project name; empty when it is not a valid one. */
+    public Optional<ProjectName> validName() {
+        return ProjectName.tryParse(metadata.name());
+    }
+
+    /** The Version field as a PEP 440 version; empty when it is not a valid one. */
+    public Optional<Pep440Version> validVersion() {
+        return Pep440Version.tryParse(metadata.version());
+    }
+
+    /**
+     * The project name of a validated distribution.
+     *
+     * @throws DistributionException naming the file, when the Name field is not a valid project name
+     */
+    public ProjectName name() {
+        try {
+            return new ProjectName(metadata.name());
+        } catch (IllegalArgumentException e) {
+            throw new DistributionException(filename + ": Name " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The version of a validated distribution.
+     *
+     * @throws DistributionException naming the file, when the Version field is not a PEP 440 version
+     */
+    public Pep440Version version() {
+        try {
+            return Pep440Version.parse(metadata.version());
+        } catch (IllegalArgumentException e) {
+            throw new DistributionException(filename + ": Version " + e.getMessage(), e);
+        }
+    }
 
     /** The upload form's {@code pyversion}: the raw python tag of a wheel's file name, "source" for an sdist. */
     public String pythonTag() {
@@ -42,7 +80,8 @@ public record Distribution(Path path, String filename, DistributionKind kind, Co
     @Override
     public String toString() {
         // Keeps log lines short: metadata and contents are large.
-        return "Distribution[" + filename + ", " + kind.filetype() + ", " + name + " " + version + ", sha256=" + sha256
-                + ", " + size + " bytes]";
+        return "Distribution[" + filename + ", " + kind.filetype() + ", " + metadata.name() + " "
+                + validVersion().map(Pep440Version::toString).orElse(metadata.version()) + ", sha256=" + sha256 + ", "
+                + size + " bytes]";
     }
 }

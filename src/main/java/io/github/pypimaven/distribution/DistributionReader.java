@@ -68,24 +68,14 @@ public class DistributionReader {
             throw unreadable(file, e);
         }
         MetadataAndContents read = kind == DistributionKind.WHEEL ? readWheel(file, filename) : readSdist(file, filename);
-        CoreMetadata metadata = read.metadata;
-        String source = filename + " (" + read.metadataPath + ")";
-        if (!ProjectName.isValid(metadata.name())) {
-            throw new DistributionException("The Name '" + metadata.name() + "' in " + source + " is not a valid project"
-                    + " name: it must start and end with an ASCII letter or digit and contain only letters, digits, '.',"
-                    + " '_' and '-'. Fix the name in the build configuration and rebuild");
-        }
-        if (Pep440Version.tryParse(metadata.version()).isEmpty()) {
-            throw new DistributionException("The Version '" + metadata.version() + "' in " + source + " is not a valid"
-                    + " PEP 440 version (e.g. 1.2.0, 1.2.0rc1, 1.2.0.post1). Fix the version and rebuild");
-        }
-        Distribution distribution = new Distribution(file, filename, kind, metadata, new ProjectName(metadata.name()),
-                Pep440Version.parse(metadata.version()), digests.sha256(), digests.md5(), digests.size(), read.contents);
+        // A bad Name or Version is not a reading error: the validator reports it with the release's other problems.
+        Distribution distribution = new Distribution(file, filename, kind, read.metadata, digests.sha256(),
+                digests.md5(), digests.size(), read.contents);
         LOG.debug("Read {}", distribution);
         return distribution;
     }
 
-    private record MetadataAndContents(CoreMetadata metadata, String metadataPath, ArchiveContents contents) {
+    private record MetadataAndContents(CoreMetadata metadata, ArchiveContents contents) {
     }
 
     private static void requireNonEmptyFile(Path file) {
@@ -158,7 +148,7 @@ public class DistributionReader {
                     + ". The file is corrupt or truncated, or is not a wheel: rebuild it", e);
         }
         CoreMetadata metadata = CoreMetadata.parse(metadataBytes, filename + " (" + metadataPath + ")");
-        return new MetadataAndContents(metadata, metadataPath,
+        return new MetadataAndContents(metadata,
                 new ArchiveContents(distInfo, names, dataDescriptors, unsupported, List.of()));
     }
 
@@ -240,7 +230,7 @@ public class DistributionReader {
                     + " build backend (python -m build --sdist) instead of packing the directory by hand");
         }
         CoreMetadata metadata = CoreMetadata.parse(pkgInfo, filename + " (" + pkgInfoPath + ")");
-        return new MetadataAndContents(metadata, pkgInfoPath, new ArchiveContents(top, names, List.of(), Map.of(), sparse));
+        return new MetadataAndContents(metadata, new ArchiveContents(top, names, List.of(), Map.of(), sparse));
     }
 
     private static void requireGzip(Path file) {

@@ -1,9 +1,13 @@
 package io.github.pypimaven.distribution;
 
+import io.github.pypimaven.files.HashingOutputStream;
+import io.github.pypimaven.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,8 +22,6 @@ import java.util.HexFormat;
  */
 public record FileDigests(String sha256, String md5, long size) {
 
-    private static final int BUFFER_SIZE = 64 * 1024;
-
     public static FileDigests of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return of(in);
@@ -27,25 +29,20 @@ public record FileDigests(String sha256, String md5, long size) {
     }
 
     public static FileDigests of(InputStream in) throws IOException {
-        MessageDigest sha256 = digest("SHA-256");
-        MessageDigest md5 = digest("MD5");
-        byte[] buffer = new byte[BUFFER_SIZE];
-        long size = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            sha256.update(buffer, 0, n);
-            md5.update(buffer, 0, n);
-            size += n;
+        MessageDigest md5 = newMd5();
+        try (OutputStream md5Sink = new DigestOutputStream(OutputStream.nullOutputStream(), md5);
+             HashingOutputStream sha256 = Sha256.hashing(md5Sink)) {
+            sha256.transferFrom(in);
+            return new FileDigests(sha256.hex(), HexFormat.of().formatHex(md5.digest()), sha256.size());
         }
-        return new FileDigests(HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(md5.digest()), size);
     }
 
-    private static MessageDigest digest(String algorithm) {
+    private static MessageDigest newMd5() {
         try {
-            return MessageDigest.getInstance(algorithm);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256 and MD5; a FIPS-restricted JVM may not offer MD5.
-            throw new IllegalStateException("This Java runtime does not provide " + algorithm
-                    + "; run Maven on a standard JDK", e);
+            // Every Java platform must provide MD5, but a FIPS-restricted JVM may not offer it.
+            throw new IllegalStateException("This Java runtime does not provide MD5; run Maven on a standard JDK", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.pypimaven.distribution;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,11 @@ public record ProjectName(String raw) {
 
     public static boolean isValid(String raw) {
         return raw != null && VALID.matcher(raw).matches();
+    }
+
+    /** The name, when it is a valid one. */
+    public static Optional<ProjectName> tryParse(String raw) {
+        return isValid(raw) ? Optional.of(new ProjectName(raw)) : Optional.empty();
     }
 
     /** PEP 503: lower case, every run of '-', '_' and '.' becomes one '-'. */

@@ -1,24 +1,19 @@
 package io.github.pypimaven.index;
 
-import io.github.pypimaven.distribution.FileDigests;
 import io.github.pypimaven.distribution.Pep440Version;
 import io.github.pypimaven.distribution.ProjectName;
+import io.github.pypimaven.files.AtomicFiles;
+import io.github.pypimaven.files.HashingOutputStream;
+import io.github.pypimaven.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,7 +100,7 @@ public class LocalIndex {
         Path files = root.resolve(FILES);
         Path target = files.resolve(entry.filename());
         if (Files.exists(target)) {
-            String existing = sha256(target);
+            String existing = Sha256.hex(target);
             if (existing.equals(entry.sha256())) {
                 return new IndexedFile(entry.filename(), existing, target, true);
             }
@@ -122,30 +117,25 @@ public class LocalIndex {
             }
         }
         if (entry.isWheel() && entry.metadata() != null) {
-            writeAtomically(files.resolve(entry.filename() + METADATA), entry.metadata());
+            AtomicFiles.write(files.resolve(entry.filename() + METADATA), entry.metadata());
         }
         if (entry.requiresPython() != null && !entry.requiresPython().isBlank()) {
-            writeAtomically(files.resolve(entry.filename() + REQUIRES_PYTHON),
+            AtomicFiles.write(files.resolve(entry.filename() + REQUIRES_PYTHON),
                     entry.requiresPython().strip().getBytes(StandardCharsets.UTF_8));
         }
-        Path temp = Files.createTempFile(files, "." + entry.filename(), ".tmp");
-        try {
+        AtomicFiles.write(target, temp -> {
             String copied;
             try (InputStream in = Files.newInputStream(entry.file());
-                    DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha256Digest())) {
-                in.transferTo(out);
-                out.flush();
-                copied = HexFormat.of().formatHex(out.getMessageDigest().digest());
+                    HashingOutputStream out = Sha256.hashing(Files.newOutputStream(temp))) {
+                out.transferFrom(in);
+                copied = out.hex();
             }
             if (!copied.equals(entry.sha256())) {
                 throw new LocalIndexException("The file " + entry.file() + " has sha256 " + copied + ", not the "
                         + entry.sha256() + " it was announced with; it changed while publishing, rebuild it");
             }
-            move(temp, target);
-            return new IndexedFile(entry.filename(), copied, target, false);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
+        return new IndexedFile(entry.filename(), entry.sha256(), target, false);
     }
 
     /** The simple pages, rebuilt from what is in {@code files/}. */
@@ -165,14 +155,14 @@ public class LocalIndex {
             }
             Path dir = root.resolve(SIMPLE).resolve(project.getKey());
             Files.createDirectories(dir);
-            writeAtomically(dir.resolve("index.html"), end(projectPage));
+            AtomicFiles.write(dir.resolve("index.html"), end(projectPage));
         }
-        writeAtomically(root.resolve(SIMPLE).resolve("index.html"), end(index));
+        AtomicFiles.write(root.resolve(SIMPLE).resolve("index.html"), end(index));
     }
 
     private static String link(Path files, String name) throws IOException {
         StringBuilder a = new StringBuilder("<a href=\"../../").append(FILES).append('/').append(escape(name))
-                .append("#sha256=").append(sha256(files.resolve(name))).append('"');
+                .append("#sha256=").append(Sha256.hex(files.resolve(name))).append('"');
         Path requiresPython = files.resolve(name + REQUIRES_PYTHON);
         if (Files.exists(requiresPython)) {
             a.append(" data-requires-python=\"").append(escape(Files.readString(requiresPython, StandardCharsets.UTF_8)))
@@ -180,7 +170,7 @@ public class LocalIndex {
         }
         Path metadata = files.resolve(name + METADATA);
         if (Files.exists(metadata)) {
-            String hash = "sha256=" + sha256(metadata);
+            String hash = "sha256=" + Sha256.hex(metadata);
             a.append(" data-dist-info-metadata=\"").append(hash).append("\" data-core-metadata=\"").append(hash)
                     .append('"');
         }
@@ -227,38 +217,6 @@ public class LocalIndex {
         if (!projectOf(name).equals(entry.name().normalized())) {
             throw new LocalIndexException("The file name " + name + " does not belong to project " + entry.name()
                     + "; it must start with " + entry.name().filenameForm() + "-");
-        }
-    }
-
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                out.write(content);
-            }
-            move(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        return FileDigests.of(file).sha256();
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

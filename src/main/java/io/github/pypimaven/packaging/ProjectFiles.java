@@ -1,19 +1,17 @@
 package io.github.pypimaven.packaging;
 
+import io.github.pypimaven.distribution.DescriptionContentType;
+import io.github.pypimaven.files.FileGlob;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /** Finds the readme and the license files of a project, relative to its base directory. */
 final class ProjectFiles {
@@ -26,21 +24,12 @@ final class ProjectFiles {
     }
 
     static Readme readme(Path baseDir, String path, String origin) throws PackagingException {
-        Path file = baseDir.resolve(path).normalize();
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String contentType;
-        if (name.endsWith(".md")) {
-            contentType = "text/markdown";
-        } else if (name.endsWith(".rst")) {
-            contentType = "text/x-rst";
-        } else if (name.endsWith(".txt")) {
-            contentType = "text/plain";
-        } else {
-            throw new PackagingException(origin + ": cannot tell the content type of readme '" + path
-                    + "' from its extension; rename it to .md, .rst or .txt"
-                    + " (or, in pyproject.toml, use a table: readme = {file = \"...\", content-type = \"text/markdown\"})");
-        }
-        return readme(baseDir, path, contentType, origin);
+        String name = baseDir.resolve(path).normalize().getFileName().toString();
+        DescriptionContentType type = DescriptionContentType.forFilename(name).orElseThrow(() -> new PackagingException(
+                origin + ": cannot tell the content type of readme '" + path + "' from its extension; rename it to "
+                + DescriptionContentType.extensions() + " (or, in pyproject.toml, use a table: readme = {file ="
+                + " \"...\", content-type = \"text/markdown\"})"));
+        return readme(baseDir, path, type.mimeType(), origin);
     }
 
     static Readme readme(Path baseDir, String path, String contentType, String origin) throws PackagingException {
@@ -63,45 +52,38 @@ final class ProjectFiles {
     }
 
     /**
-     * The files matching the globs, sorted, as '/'-separated paths relative to the base directory.
+     * The files matching the globs, sorted, as '/'-separated paths relative to the base directory. Dot files and
+     * directories and Maven's output directory never match.
      *
      * @param mustMatch PEP 639 makes a configured glob that matches nothing an error; the defaults may match nothing
      */
     static List<String> licenseFiles(Path baseDir, List<String> globs, boolean mustMatch, String origin)
             throws PackagingException {
-        List<String> candidates = candidates(baseDir, globs, origin);
         TreeSet<String> found = new TreeSet<>();
-        for (String glob : globs) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            List<String> matched = candidates.stream().filter(c -> matcher.matches(Path.of(c))).toList();
-            if (matched.isEmpty() && mustMatch) {
-                throw new PackagingException(origin + ": license-files glob '" + glob + "' matches no file under "
-                        + baseDir + "; fix or remove the pattern");
-            }
-            found.addAll(matched);
-        }
-        return new ArrayList<>(found);
-    }
-
-    private static List<String> candidates(Path baseDir, List<String> globs, String origin) throws PackagingException {
-        boolean deep = false;
         for (String glob : globs) {
             if (glob.startsWith("/") || glob.contains("..") || glob.contains("\\")) {
                 throw new PackagingException(origin + ": license-files glob '" + glob
                         + "' must be a relative '/'-separated path inside the project without '..'");
             }
-            deep |= glob.contains("/");
         }
-        // Walk only as deep as a pattern can reach, skipping dot directories and Maven's output directory.
-        try (Stream<Path> files = Files.walk(baseDir, deep ? Integer.MAX_VALUE : 1)) {
-            return files.filter(Files::isRegularFile)
-                    .map(f -> baseDir.relativize(f).toString().replace('\\', '/'))
-                    .filter(p -> !p.startsWith("target/") && !p.startsWith(".") && !p.contains("/."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new PackagingException("Cannot list the files of " + baseDir + ": " + e.getMessage(), e);
+        for (String glob : globs) {
+            List<Path> matched;
+            try {
+                matched = new FileGlob(baseDir, glob, ProjectFiles::isIgnored).files();
+            } catch (IOException e) {
+                throw new PackagingException("Cannot list the files of " + baseDir + ": " + e.getMessage(), e);
+            }
+            if (matched.isEmpty() && mustMatch) {
+                throw new PackagingException(origin + ": license-files glob '" + glob + "' matches no file under "
+                        + baseDir + "; fix or remove the pattern");
+            }
+            matched.forEach(f -> found.add(baseDir.relativize(f).toString().replace('\\', '/')));
         }
+        return new ArrayList<>(found);
+    }
+
+    private static boolean isIgnored(String path) {
+        return path.equals("target") || path.startsWith("target/") || path.startsWith(".") || path.contains("/.");
     }
 
     private static String relative(Path baseDir, Path file, String origin) throws PackagingException {

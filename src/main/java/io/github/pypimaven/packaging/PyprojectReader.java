@@ -1,28 +1,26 @@
 package io.github.pypimaven.packaging;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.github.pypimaven.distribution.DescriptionContentType;
 import io.github.pypimaven.distribution.Pep440Version;
 import io.github.pypimaven.distribution.ProjectName;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@code [project]} table of a pyproject.toml (PEP 621, with PEP 639 licenses). Fields listed in
  * {@code dynamic} come from the POM and the plugin parameters; everything else comes only from the file, as PEP 621
- * requires of a build backend.
+ * requires of a build backend. The license fields are {@link PyprojectLicense}'s, the entry points
+ * {@link PyprojectEntryPoints}'s.
  */
 final class PyprojectReader {
 
@@ -34,12 +32,13 @@ final class PyprojectReader {
     /** The fields the POM or the parameters can supply. */
     private static final Set<String> DYNAMIC_FROM_POM = Set.of("version", "description", "readme", "requires-python",
             "license", "license-files", "authors", "maintainers", "urls", "dependencies", "scripts");
+    private static final String PEOPLE_FORM = "must be an array of tables like {name = \"...\", email = \"...\"}";
 
     private final Path file;
     private final Path baseDir;
     private final PomMetadataMapper pom;
     private final PackageOptions options;
-    private JsonNode project;
+    private PyprojectTable project;
     private Set<String> dynamic;
 
     PyprojectReader(Path file, PomMetadataMapper pom, PackageOptions options) {
@@ -50,146 +49,80 @@ final class PyprojectReader {
     }
 
     ProjectMetadata read() throws PackagingException {
-        JsonNode root = parse();
-        project = root.get("project");
-        if (project == null || !project.isObject()) {
-            throw problem("project", "has no [project] table; add one with at least name = \"...\" (PEP 621)");
-        }
-        for (Iterator<String> keys = project.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!KNOWN_KEYS.contains(key)) {
-                throw problem(key, "is not a PEP 621 key (known keys: " + new java.util.TreeSet<>(KNOWN_KEYS) + ")");
-            }
-        }
-        dynamic = new HashSet<>(strings("dynamic"));
-        for (String field : dynamic) {
-            if (!DYNAMIC_FROM_POM.contains(field)) {
-                throw problem("dynamic", "lists '" + field + "', which pypi-maven-plugin cannot supply; write it in"
-                        + " [project] (dynamic fields it fills from the POM: " + new java.util.TreeSet<>(DYNAMIC_FROM_POM) + ")");
-            }
-            if (project.has(field)) {
-                throw problem(field, "is both set and listed in dynamic; remove one of them");
-            }
-        }
+        project = PyprojectTable.read(file);
+        checkKeys();
+        dynamic = dynamic();
         warnAboutIgnoredParameters();
-
-        String nameText = string("name");
-        if (nameText == null) {
-            throw problem("name", "is missing; every project needs a name");
-        }
-        if (!ProjectName.isValid(nameText)) {
-            throw problem("name", "'" + nameText + "' is not a valid project name (ASCII letters, digits, '.', '_', '-';"
-                    + " starting and ending with a letter or digit)");
-        }
-        ProjectName name = new ProjectName(nameText);
+        ProjectName name = name();
         Pep440Version version = version();
-
-        String summary = dynamic.contains("description") ? pom.summary() : string("description");
+        String summary = dynamic.contains("description") ? pom.summary() : project.string("description");
         if (summary != null && summary.contains("\n")) {
-            throw problem("description", "must be a single line (it becomes the Summary); put long text in readme");
+            throw project.problem("description", "must be a single line (it becomes the Summary); put long text in"
+                    + " readme");
         }
         ProjectFiles.Readme readme = dynamic.contains("readme") ? pom.readme() : readme();
-        String requiresPython = dynamic.contains("requires-python") ? pom.requiresPython() : string("requires-python");
-
-        String expression = null;
-        String legacyLicense = null;
-        List<String> licenseFiles;
-        JsonNode license = project.get("license");
-        if (dynamic.contains("license")) {
-            expression = pom.license();
-        } else if (license != null && license.isTextual()) {
-            expression = SpdxExpression.normalize(license.asText()).orElseThrow(() -> problem("license",
-                    "'" + license.asText() + "' is not an SPDX license expression (PEP 639); use identifiers from"
-                    + " https://spdx.org/licenses/ such as MIT or Apache-2.0"));
-        } else if (license != null && !license.isObject()) {
-            throw problem("license", "must be an SPDX expression string (PEP 639) or a table with file or text");
-        }
-        List<String> legacyLicenseFile = new ArrayList<>();
-        if (license != null && license.isObject()) {
-            if (project.has("license-files")) {
-                throw problem("license", "is a table, which PEP 639 forbids together with license-files; write"
-                        + " license = \"<SPDX expression>\"");
-            }
-            String text = tableString(license, "license", "text");
-            String licenseFile = tableString(license, "license", "file");
-            if ((text == null) == (licenseFile == null)) {
-                throw problem("license", "table must have exactly one of file or text");
-            }
-            legacyLicense = text;
-            if (licenseFile != null) {
-                legacyLicenseFile.add(licenseFile);
-            }
-        }
-        if (dynamic.contains("license-files")) {
-            licenseFiles = pom.licenseFiles();
-        } else if (project.has("license-files")) {
-            licenseFiles = ProjectFiles.licenseFiles(baseDir, strings("license-files"), true, file + ": [project].license-files");
-        } else if (!legacyLicenseFile.isEmpty()) {
-            licenseFiles = ProjectFiles.licenseFiles(baseDir, legacyLicenseFile, true, file + ": [project].license.file");
-        } else {
-            licenseFiles = ProjectFiles.licenseFiles(baseDir, PackageOptions.DEFAULT_LICENSE_FILES, false, file.toString());
-        }
-
-        List<Person> authors = new ArrayList<>();
-        List<Person> maintainers = new ArrayList<>();
-        if (dynamic.contains("authors") || dynamic.contains("maintainers")) {
-            List<Person> pomAuthors = new ArrayList<>();
-            List<Person> pomMaintainers = new ArrayList<>();
-            pom.people(pomAuthors, pomMaintainers);
-            authors.addAll(dynamic.contains("authors") ? pomAuthors : people("authors"));
-            maintainers.addAll(dynamic.contains("maintainers") ? pomMaintainers : people("maintainers"));
-        } else {
-            authors.addAll(people("authors"));
-            maintainers.addAll(people("maintainers"));
-        }
-
-        Map<String, String> urls = dynamic.contains("urls") ? pom.urls() : stringTable(project, "urls");
-        List<String> dependencies;
-        if (dynamic.contains("dependencies")) {
-            dependencies = pom.dependencies();
-        } else {
-            dependencies = strings("dependencies");
-            for (String dependency : dependencies) {
-                Requirements.checkRequirement(dependency, location("dependencies"));
-            }
-        }
+        String requiresPython = dynamic.contains("requires-python")
+                ? pom.requiresPython() : project.string("requires-python");
+        PyprojectLicense license = PyprojectLicense.read(project, dynamic, pom, baseDir);
+        List<Person> authors = people("authors");
+        List<Person> maintainers = people("maintainers");
+        Map<String, String> urls = dynamic.contains("urls") ? pom.urls() : project.stringTable("urls");
+        List<String> dependencies = dependencies();
+        List<String> keywords = project.strings("keywords");
+        List<String> classifiers = project.strings("classifiers");
+        Map<String, List<String>> optionalDependencies = optionalDependencies();
+        Map<String, Map<String, String>> entryPoints = PyprojectEntryPoints.read(project,
+                dynamic.contains("scripts") ? pom.consoleScripts() : project.stringTable("scripts"));
         return new ProjectMetadata(name, version, summary,
                 readme == null ? null : readme.text(), readme == null ? null : readme.contentType(),
-                readme == null ? null : readme.path(),
-                requiresPython, expression, legacyLicense, licenseFiles, authors, maintainers,
-                strings("keywords"), strings("classifiers"), urls, dependencies, optionalDependencies(), entryPoints());
+                readme == null ? null : readme.path(), requiresPython, license.expression(), license.legacyLicense(),
+                license.licenseFiles(), authors, maintainers, keywords, classifiers, urls, dependencies,
+                optionalDependencies, entryPoints);
     }
 
-    private JsonNode parse() throws PackagingException {
-        try {
-            JsonNode root = new TomlMapper().readTree(file.toFile());
-            if (root == null || !root.isObject()) {
-                throw new PackagingException(file + " is empty; add a [project] table (PEP 621)");
+    private void checkKeys() throws PackagingException {
+        for (Iterator<String> keys = project.keys(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!KNOWN_KEYS.contains(key)) {
+                throw project.problem(key, "is not a PEP 621 key (known keys: " + new TreeSet<>(KNOWN_KEYS) + ")");
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String position = where == null || where.getLineNr() < 0 ? ""
-                    : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            // No cause: the parser's own message repeats ours with its internals ("[Source: (File)...]"), and Maven
-            // appends every cause's message to the build failure.
-            throw new PackagingException(file + " is not valid TOML" + position + ": " + e.getOriginalMessage()
-                    + "; fix the syntax");
-        } catch (IOException e) {
-            throw new PackagingException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private Set<String> dynamic() throws PackagingException {
+        Set<String> fields = new HashSet<>(project.strings("dynamic"));
+        for (String field : fields) {
+            if (!DYNAMIC_FROM_POM.contains(field)) {
+                throw project.problem("dynamic", "lists '" + field + "', which pypi-maven-plugin cannot supply; write"
+                        + " it in [project] (dynamic fields it fills from the POM: " + new TreeSet<>(DYNAMIC_FROM_POM)
+                        + ")");
+            }
+            if (project.has(field)) {
+                throw project.problem(field, "is both set and listed in dynamic; remove one of them");
+            }
+        }
+        return fields;
+    }
+
+    private ProjectName name() throws PackagingException {
+        String name = project.string("name");
+        if (name == null) {
+            throw project.problem("name", "is missing; every project needs a name");
+        }
+        return ProjectName.tryParse(name).orElseThrow(() -> project.problem("name", "'" + name + "' is not a valid"
+                + " project name (ASCII letters, digits, '.', '_', '-'; starting and ending with a letter or digit)"));
     }
 
     private Pep440Version version() throws PackagingException {
         if (dynamic.contains("version")) {
             return pom.version();
         }
-        String text = string("version");
+        String text = project.string("version");
         if (text == null) {
-            throw problem("version", "is missing; set version = \"1.2.3\", or add \"version\" to dynamic to use the"
-                    + " Maven version");
+            throw project.problem("version", "is missing; set version = \"1.2.3\", or add \"version\" to dynamic to"
+                    + " use the Maven version");
         }
-        return Pep440Version.tryParse(text).orElseThrow(() -> problem("version",
+        return Pep440Version.tryParse(text).orElseThrow(() -> project.problem("version",
                 "'" + text + "' is not a PEP 440 version (for example 1.2.0, 1.2.0rc1, 1.2.0.dev0)"));
     }
 
@@ -199,52 +132,69 @@ final class PyprojectReader {
             return null;
         }
         if (readme.isTextual()) {
-            return ProjectFiles.readme(baseDir, readme.asText(), location("readme"));
+            return ProjectFiles.readme(baseDir, readme.asText(), project.location("readme"));
         }
         if (!readme.isObject()) {
-            throw problem("readme", "must be a path string or a table with file or text and content-type");
+            throw project.problem("readme", "must be a path string or a table with file or text and content-type");
         }
-        String path = tableString(readme, "readme", "file");
-        String text = tableString(readme, "readme", "text");
-        String contentType = tableString(readme, "readme", "content-type");
+        String path = project.tableString(readme, "readme", "file");
+        String text = project.tableString(readme, "readme", "text");
+        String contentType = project.tableString(readme, "readme", "content-type");
         if ((path == null) == (text == null)) {
-            throw problem("readme", "table must have exactly one of file or text");
+            throw project.problem("readme", "table must have exactly one of file or text");
         }
         if (contentType == null) {
-            throw problem("readme", "table needs content-type (text/markdown, text/x-rst or text/plain)");
+            throw project.problem("readme", "table needs content-type (" + DescriptionContentType.mimeTypes() + ")");
         }
-        String base = contentType.split(";")[0].strip();
-        if (!Set.of("text/markdown", "text/x-rst", "text/plain").contains(base)) {
-            throw problem("readme", "content-type '" + contentType + "' is not one PyPI renders; use text/markdown,"
-                    + " text/x-rst or text/plain");
+        if (DescriptionContentType.forValue(contentType).isEmpty()) {
+            throw project.problem("readme", "content-type '" + contentType + "' is not one PyPI renders; use "
+                    + DescriptionContentType.mimeTypes());
         }
         if (text != null) {
             return new ProjectFiles.Readme(null, text, contentType);
         }
-        return ProjectFiles.readme(baseDir, path, contentType, location("readme"));
+        return ProjectFiles.readme(baseDir, path, contentType, project.location("readme"));
     }
 
+    /** Authors or maintainers: from the POM's developers when dynamic, else from the file. */
     private List<Person> people(String key) throws PackagingException {
+        if (dynamic.contains(key)) {
+            List<Person> authors = new ArrayList<>();
+            List<Person> maintainers = new ArrayList<>();
+            pom.people(authors, maintainers);
+            return key.equals("authors") ? authors : maintainers;
+        }
         JsonNode list = project.get(key);
         List<Person> people = new ArrayList<>();
         if (list == null) {
             return people;
         }
         if (!list.isArray()) {
-            throw problem(key, "must be an array of tables like {name = \"...\", email = \"...\"}");
+            throw project.problem(key, PEOPLE_FORM);
         }
         for (JsonNode entry : list) {
             if (!entry.isObject()) {
-                throw problem(key, "must be an array of tables like {name = \"...\", email = \"...\"}");
+                throw project.problem(key, PEOPLE_FORM);
             }
-            String name = tableString(entry, key, "name");
-            String email = tableString(entry, key, "email");
+            String name = project.tableString(entry, key, "name");
+            String email = project.tableString(entry, key, "email");
             if (name == null && email == null) {
-                throw problem(key, "has an entry with neither name nor email");
+                throw project.problem(key, "has an entry with neither name nor email");
             }
             people.add(new Person(name, email));
         }
         return people;
+    }
+
+    private List<String> dependencies() throws PackagingException {
+        if (dynamic.contains("dependencies")) {
+            return pom.dependencies();
+        }
+        List<String> dependencies = project.strings("dependencies");
+        for (String dependency : dependencies) {
+            Requirements.checkRequirement(dependency, project.location("dependencies"));
+        }
+        return dependencies;
     }
 
     private Map<String, List<String>> optionalDependencies() throws PackagingException {
@@ -254,53 +204,21 @@ final class PyprojectReader {
             return extras;
         }
         if (!table.isObject()) {
-            throw problem("optional-dependencies", "must be a table of extra name = [requirements]");
+            throw project.problem("optional-dependencies", "must be a table of extra name = [requirements]");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = "optional-dependencies." + entry.getKey();
-            String extra = Requirements.normalizeExtra(entry.getKey(), location(key));
-            List<String> requirements = stringArray(entry.getValue(), key);
+            String extra = Requirements.normalizeExtra(entry.getKey(), project.location(key));
+            List<String> requirements = project.stringArray(entry.getValue(), key);
             for (String requirement : requirements) {
-                Requirements.checkRequirement(requirement, location(key));
+                Requirements.checkRequirement(requirement, project.location(key));
             }
             if (extras.put(extra, requirements) != null) {
-                throw problem(key, "names the same extra as another key once normalized ('" + extra + "')");
+                throw project.problem(key, "names the same extra as another key once normalized ('" + extra + "')");
             }
         }
         return extras;
-    }
-
-    private Map<String, Map<String, String>> entryPoints() throws PackagingException {
-        Map<String, Map<String, String>> groups = new TreeMap<>();
-        Map<String, String> scripts = dynamic.contains("scripts") ? pom.consoleScripts() : stringTable(project, "scripts");
-        addGroup(groups, "console_scripts", scripts, "scripts");
-        addGroup(groups, "gui_scripts", stringTable(project, "gui-scripts"), "gui-scripts");
-        JsonNode other = project.get("entry-points");
-        if (other != null) {
-            if (!other.isObject()) {
-                throw problem("entry-points", "must be a table of groups, each a table of name = \"module:object\"");
-            }
-            for (Iterator<String> it = other.fieldNames(); it.hasNext(); ) {
-                String group = it.next();
-                if (group.equals("console_scripts") || group.equals("gui_scripts")) {
-                    throw problem("entry-points." + group, "is not allowed; use [project.scripts] or"
-                            + " [project.gui-scripts] instead (PEP 621)");
-                }
-                addGroup(groups, group, stringTable(other, group, "entry-points." + group), "entry-points." + group);
-            }
-        }
-        return groups;
-    }
-
-    private void addGroup(Map<String, Map<String, String>> groups, String group, Map<String, String> entries, String key)
-            throws PackagingException {
-        for (Map.Entry<String, String> entry : entries.entrySet()) {
-            Requirements.checkEntryPoint(entry.getKey(), entry.getValue(), location(key));
-        }
-        if (!entries.isEmpty()) {
-            groups.put(group, new TreeMap<>(entries));
-        }
     }
 
     private void warnAboutIgnoredParameters() {
@@ -318,93 +236,5 @@ final class PyprojectReader {
             LOG.warn("The parameter {} is ignored because {} defines the metadata in [project]; add \"{}\" to"
                     + " [project].dynamic to take it from the plugin configuration", parameter, file, field);
         }
-    }
-
-    private String string(String key) throws PackagingException {
-        JsonNode node = project.get(key);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw problem(key, "must be a string, not " + describe(node));
-        }
-        return node.asText();
-    }
-
-    private List<String> strings(String key) throws PackagingException {
-        JsonNode node = project.get(key);
-        return node == null ? List.of() : stringArray(node, key);
-    }
-
-    private List<String> stringArray(JsonNode node, String key) throws PackagingException {
-        if (!node.isArray()) {
-            throw problem(key, "must be an array of strings, not " + describe(node));
-        }
-        List<String> values = new ArrayList<>();
-        for (JsonNode element : node) {
-            if (!element.isTextual()) {
-                throw problem(key, "must contain only strings, but has " + describe(element));
-            }
-            values.add(element.asText());
-        }
-        return values;
-    }
-
-    private Map<String, String> stringTable(JsonNode parent, String key) throws PackagingException {
-        return stringTable(parent, key, key);
-    }
-
-    private Map<String, String> stringTable(JsonNode parent, String key, String fullKey) throws PackagingException {
-        JsonNode table = parent.get(key);
-        Map<String, String> values = new LinkedHashMap<>();
-        if (table == null) {
-            return values;
-        }
-        if (!table.isObject()) {
-            throw problem(fullKey, "must be a table of strings, not " + describe(table));
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual()) {
-                throw problem(fullKey + "." + entry.getKey(), "must be a string, not " + describe(entry.getValue()));
-            }
-            values.put(entry.getKey(), entry.getValue().asText());
-        }
-        return values;
-    }
-
-    private String tableString(JsonNode table, String key, String field) throws PackagingException {
-        JsonNode node = table.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw problem(key + "." + field, "must be a string, not " + describe(node));
-        }
-        return node.asText();
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isObject()) {
-            return "a table";
-        }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        return node.isNumber() ? "a number" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private String location(String key) {
-        return file + ": [project]." + key;
-    }
-
-    private PackagingException problem(String key, String what) {
-        return new PackagingException(location(key) + " " + what);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pypimaven.packaging;
 
+import io.github.pypimaven.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +58,11 @@ final class SdistWriter {
         Path target = outputDirectory.resolve(fileName);
         try {
             Files.createDirectories(outputDirectory);
-            Path temp = Files.createTempFile(outputDirectory, "." + fileName, ".tmp");
-            try {
+            AtomicFiles.write(target, temp -> {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     writeTarGz(out, top, files, time);
                 }
-                ArchiveFiles.moveIntoPlace(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            });
         } catch (IOException e) {
             throw new PackagingException("Cannot write the sdist " + target + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.github.pypimaven.packaging;
 
+import io.github.pypimaven.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,13 +76,7 @@ final class WheelWriter {
         Path target = outputDirectory.resolve(fileName);
         try {
             Files.createDirectories(outputDirectory);
-            Path temp = Files.createTempFile(outputDirectory, "." + fileName, ".tmp");
-            try {
-                writeZip(temp, entries, time);
-                ArchiveFiles.moveIntoPlace(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, temp -> writeZip(temp, entries, time));
         } catch (IOException e) {
             throw new PackagingException("Cannot write the wheel " + target + ": " + e.getMessage(), e);
         }

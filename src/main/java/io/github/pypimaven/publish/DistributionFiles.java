@@ -1,16 +1,14 @@
 package io.github.pypimaven.publish;
 
 import io.github.pypimaven.distribution.DistributionKind;
+import io.github.pypimaven.files.FileGlob;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -69,37 +67,14 @@ public class DistributionFiles {
         }
     }
 
+    /** Patterns are relative to the base directory; the walk starts at the last directory before a wildcard. */
     private static List<Path> match(Path baseDirectory, String pattern) throws PublishException {
-        String normalized = pattern.replace('\\', '/');
-        if (!normalized.contains("*") && !normalized.contains("?") && !normalized.contains("[") && !normalized.contains("{")) {
-            Path file = baseDirectory.resolve(normalized).normalize();
-            return Files.isRegularFile(file) ? List.of(file) : List.of();
-        }
-        // Walk from the last directory before the first wildcard; match the rest as a glob.
-        int wildcard = firstWildcard(normalized);
-        int slash = normalized.lastIndexOf('/', wildcard);
-        Path root = baseDirectory.resolve(slash < 0 ? "" : normalized.substring(0, slash)).normalize();
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        Path absolutePattern = baseDirectory.resolve(normalized).normalize();
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolutePattern.toString().replace("\\", "\\\\"));
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(matcher::matches).sorted().toList();
+        try {
+            return new FileGlob(baseDirectory, pattern.replace('\\', '/')).files();
         } catch (IOException e) {
-            throw new PublishException("Could not read " + root + " for the distributions pattern '" + pattern + "': " + e.getMessage());
+            throw new PublishException("Could not read " + baseDirectory + " for the distributions pattern '" + pattern
+                    + "': " + e.getMessage());
         }
-    }
-
-    private static int firstWildcard(String pattern) {
-        int index = pattern.length();
-        for (char c : new char[] {'*', '?', '[', '{'}) {
-            int i = pattern.indexOf(c);
-            if (i >= 0) {
-                index = Math.min(index, i);
-            }
-        }
-        return index;
     }
 
     private static Path identity(Path file) {

@@ -3,16 +3,14 @@ package io.github.pypimaven.trust;
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.ci.GitHubActions;
+import io.github.pypimaven.files.Sha256;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -119,12 +117,7 @@ final class TokenExchange {
     }
 
     private static String digest(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     static String time(Instant instant) {

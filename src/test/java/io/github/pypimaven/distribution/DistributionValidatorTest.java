@@ -3,13 +3,18 @@ package io.github.pypimaven.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.pypimaven.testing.TestDistributions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DistributionValidatorTest {
 
@@ -45,17 +50,91 @@ class DistributionValidatorTest {
 
     private static final String WHL = "my_package-1.0.0-py3-none-any.whl";
 
-    @Test
-    void aValidWheelHasNoProblems() {
-        assertEquals(List.of(), check(wheel().metadataVersion("2.4").field("Summary", "s")
-                .field("License-Expression", "MIT").licenseFile("LICENSE", "MIT").field("Keywords", "a,b")
-                .field("Project-URL", "Source, https://example.org").description("# x", "text/markdown; variant=GFM")));
+    static Stream<Arguments> validFiles() {
+        return Stream.of(
+                arguments("every field PyPI checks", wheel().metadataVersion("2.4").field("Summary", "s")
+                        .field("License-Expression", "MIT").licenseFile("LICENSE", "MIT").field("Keywords", "a,b")
+                        .field("Project-URL", "Source, https://example.org")
+                        .description("# x", "text/markdown; variant=GFM")),
+                arguments("a requirement with a marker", wheel().field("Requires-Dist",
+                        "foo>=1; python_version >= '3.8'")),
+                arguments("a file name with an equal version", wheel().filename("my_package-1.0-py3-none-any.whl")),
+                arguments("an allowed plain linux tag", wheel().pythonTag("cp312").abiTag("cp312")
+                        .platformTag("linux_armv7l")));
     }
 
-    @Test
-    void metadataVersionsPyPiRefuses() {
-        only(check(wheel().metadataVersion("2.0")), ValidationRule.METADATA_VERSION, WHL, "2.0 was never");
-        only(check(wheel().metadataVersion("2.6")), ValidationRule.METADATA_VERSION, WHL, "'2.6'");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void validFiles(String what, TestDistributions.Builder file) {
+        assertEquals(List.of(), check(file));
+    }
+
+    /** One file, one broken rule: the problem names the file and says what is wrong. */
+    static Stream<Arguments> oneProblem() {
+        String linux = "my_package-1.0.0-cp312-cp312-linux_x86_64.whl";
+        return Stream.of(
+                arguments(wheel().metadataVersion("2.0"), ValidationRule.METADATA_VERSION, WHL, "2.0 was never"),
+                arguments(wheel().metadataVersion("2.6"), ValidationRule.METADATA_VERSION, WHL, "'2.6'"),
+                arguments(TestDistributions.wheel("my-package", "1.0+local"), ValidationRule.LOCAL_VERSION,
+                        "my_package-1.0+local-py3-none-any.whl", "PyPI refuses local versions"),
+                arguments(wheel().metadataVersion("2.1").field("License-Expression", "MIT"),
+                        ValidationRule.FIELD_TOO_NEW, WHL,
+                        "License-Expression was introduced in Metadata-Version 2.4 but " + WHL + " declares 2.1"),
+                arguments(wheel().field("Summary", "a").field("Summary", "b"), ValidationRule.REPEATED_FIELD, WHL,
+                        "Summary appears 2 times"),
+                arguments(wheel().field("Keywords", "a").field("Keywords", "b"), ValidationRule.KEYWORDS, WHL,
+                        "one comma-separated field"),
+                arguments(wheel().field("Summary", "x".repeat(513)), ValidationRule.SUMMARY, WHL, "at most 512"),
+                arguments(wheel().field("Summary", "one\ntwo"), ValidationRule.SUMMARY, WHL, "several lines"),
+                arguments(wheel().metadataVersion("2.4").field("License", "MIT").field("License-Expression", "MIT"),
+                        ValidationRule.LICENSE_WITH_EXPRESSION, WHL, "both License and License-Expression"),
+                arguments(wheel().field("Project-URL", "L".repeat(33) + ", https://x.org"), ValidationRule.PROJECT_URL,
+                        WHL, "at most 32"),
+                arguments(wheel().field("Project-URL", "https://x.org"), ValidationRule.PROJECT_URL, WHL,
+                        "'Label, URL'"),
+                arguments(wheel().field("Project-URL", "Home, not a url"), ValidationRule.PROJECT_URL, WHL,
+                        "not a valid"),
+                arguments(wheel().field("Project-URL", "A, https://a.org").field("Project-URL", "A, https://b.org"),
+                        ValidationRule.PROJECT_URL, WHL, "repeats the label"),
+                arguments(wheel().field("Requires-Dist", "foo[bar] @ https://example.org/foo.whl"),
+                        ValidationRule.DIRECT_URL_REQUIREMENT, WHL, "direct URL reference"),
+                arguments(wheel().description("x", "text/html"), ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL,
+                        "use text/markdown, text/x-rst or text/plain"),
+                arguments(wheel().description("x", "text/plain; charset=latin-1"),
+                        ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL, "only UTF-8"),
+                arguments(wheel().description("x", "text/markdown; variant=Original"),
+                        ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL, "GFM or CommonMark"),
+                arguments(wheel().metadataVersion("2.2").field("Dynamic", "Version"), ValidationRule.DYNAMIC, WHL,
+                        "never"),
+                arguments(wheel().metadataVersion("2.2").field("Dynamic", "Bogus"), ValidationRule.DYNAMIC, WHL,
+                        "not a core metadata field"),
+                arguments(wheel().filename("My_Package-1.0.0-py3-none-any.whl"), ValidationRule.FILENAME_NAME,
+                        "My_Package-1.0.0-py3-none-any.whl",
+                        "should contain the normalized project name 'my_package', not 'My_Package'"),
+                arguments(wheel().filename("other-1.0.0-py3-none-any.whl"), ValidationRule.FILENAME_NAME,
+                        "other-1.0.0-py3-none-any.whl", "start with 'my_package'"),
+                arguments(wheel().filename("my_package-1.0.1-py3-none-any.whl"), ValidationRule.FILENAME_VERSION,
+                        "my_package-1.0.1-py3-none-any.whl", "'1.0.1' but the metadata says '1.0.0'"),
+                arguments(TestDistributions.sdist("my-package", "1.0.0").filename("my-package-1.0.0.tar.gz"),
+                        ValidationRule.SDIST_FILENAME, "my-package-1.0.0.tar.gz", "should be 'my_package-1.0.0.tar.gz'"),
+                arguments(wheel().pythonTag("cp312").abiTag("cp312").platformTag("linux_x86_64"),
+                        ValidationRule.PLATFORM_TAG, linux, "auditwheel"),
+                arguments(wheel().withDataDescriptors(), ValidationRule.ZIP_DATA_DESCRIPTOR, WHL,
+                        "ZIP contains a data descriptor"),
+                arguments(wheel().withoutRecord(), ValidationRule.WHEEL_CONTENTS, WHL,
+                        "required RECORD file: my_package-1.0.0.dist-info/RECORD"),
+                arguments(wheel().withoutWheelFile(), ValidationRule.WHEEL_CONTENTS, WHL, "required WHEEL file"),
+                arguments(TestDistributions.sdist("my-package", "1.0.0").withSparseMember(),
+                        ValidationRule.SPARSE_TAR_MEMBER, "my_package-1.0.0.tar.gz",
+                        "Sparse members are not allowed (my_package-1.0.0/sparse.bin)"),
+                arguments(wheel().metadataVersion("2.4").field("License-File", "COPYING"),
+                        ValidationRule.LICENSE_FILE_MISSING, WHL, "at my_package-1.0.0.dist-info/licenses/COPYING"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}: {3}")
+    @MethodSource
+    void oneProblem(TestDistributions.Builder file, ValidationRule rule, String filename, String text) {
+        only(check(file), rule, filename, text);
     }
 
     @Test
@@ -68,15 +147,37 @@ class DistributionValidatorTest {
     }
 
     @Test
-    void localVersion() {
-        only(check(TestDistributions.wheel("my-package", "1.0+local")), ValidationRule.LOCAL_VERSION,
-                "my_package-1.0+local-py3-none-any.whl", "PyPI refuses local versions");
+    void aFileWithAnInvalidNameIsReadAndReportedWithTheReleasesOtherProblems() {
+        Distribution badName = read(TestDistributions.wheel("-bad-", "1.0.0").filename(WHL).metadataVersion("2.0")
+                .withDataDescriptors());
+        Distribution badVersion = read(TestDistributions.sdist("my-package", "one").filename("my_package-1.0.0.tar.gz"));
+        Distribution duplicate = read(wheel().filename("my_package-1.0.0-py2.py3-none-any.whl"));
+        List<Problem> problems = validator.checkRelease(List.of(badName, badVersion, duplicate, duplicate));
+        assertEquals(List.of(ValidationRule.METADATA_VERSION, ValidationRule.NAME, ValidationRule.ZIP_DATA_DESCRIPTOR,
+                ValidationRule.VERSION, ValidationRule.RELEASE_NAME, ValidationRule.RELEASE_NAME,
+                ValidationRule.RELEASE_NAME, ValidationRule.DUPLICATE_FILENAME),
+                problems.stream().map(Problem::rule).toList(), problems.toString());
+        assertEquals(WHL + ": Name '-bad-' is not a valid project name: it must start and end with an ASCII letter or"
+                + " digit and contain only letters, digits, '.', '_' and '-' [name]", problems.get(1).toString());
+        assertTrue(problems.get(3).message().contains("my_package-1.0.0.tar.gz: Version 'one' is not a valid PEP 440"),
+                problems.get(3).message());
+
+        DistributionException e = assertThrows(DistributionException.class, badName::name);
+        assertTrue(e.getMessage().startsWith(WHL + ": Name '-bad-' is not a valid project name"), e.getMessage());
+        e = assertThrows(DistributionException.class, badVersion::version);
+        assertTrue(e.getMessage().startsWith("my_package-1.0.0.tar.gz: Version 'one' is not a valid PEP 440"),
+                e.getMessage());
     }
 
     @Test
-    void fieldNewerThanDeclaredMetadataVersion() {
-        only(check(wheel().metadataVersion("2.1").field("License-Expression", "MIT")), ValidationRule.FIELD_TOO_NEW,
-                WHL, "License-Expression was introduced in Metadata-Version 2.4 but " + WHL + " declares 2.1");
+    void anInvalidVersionIsComparedAsWrittenBetweenFiles() {
+        Distribution a = read(TestDistributions.wheel("my-package", "one").filename(WHL));
+        Distribution b = read(TestDistributions.sdist("my-package", "one").filename("my_package-1.0.0.tar.gz"));
+        Distribution c = read(TestDistributions.sdist("my-package", "two").filename("my_package-2.0.0.tar.gz"));
+        assertEquals(List.of(ValidationRule.VERSION, ValidationRule.VERSION),
+                validator.checkRelease(List.of(a, b)).stream().map(Problem::rule).toList());
+        only(validator.checkConsistency(List.of(a, c)), ValidationRule.RELEASE_VERSION, "my_package-2.0.0.tar.gz",
+                "is version two but " + WHL + " is version one");
     }
 
     @Test
@@ -84,100 +185,6 @@ class DistributionValidatorTest {
         Distribution d = read(wheel().metadataVersion("2.1").licenseFile("LICENSE", "MIT"));
         assertEquals(List.of(), validator.check(d));
         assertTrue(validator.notes(d).stream().anyMatch(n -> n.contains(WHL) && n.contains("License-File")));
-    }
-
-    @Test
-    void repeatedSingleUseField() {
-        only(check(wheel().field("Summary", "a").field("Summary", "b")), ValidationRule.REPEATED_FIELD, WHL,
-                "Summary appears 2 times");
-    }
-
-    @Test
-    void repeatedKeywords() {
-        only(check(wheel().field("Keywords", "a").field("Keywords", "b")), ValidationRule.KEYWORDS, WHL,
-                "one comma-separated field");
-    }
-
-    @Test
-    void summaryTooLongOrMultiline() {
-        only(check(wheel().field("Summary", "x".repeat(513))), ValidationRule.SUMMARY, WHL, "at most 512");
-        only(check(wheel().field("Summary", "one\ntwo")), ValidationRule.SUMMARY, WHL, "several lines");
-    }
-
-    @Test
-    void licenseWithLicenseExpression() {
-        only(check(wheel().metadataVersion("2.4").field("License", "MIT").field("License-Expression", "MIT")),
-                ValidationRule.LICENSE_WITH_EXPRESSION, WHL, "both License and License-Expression");
-    }
-
-    @Test
-    void projectUrls() {
-        only(check(wheel().field("Project-URL", "L".repeat(33) + ", https://x.org")), ValidationRule.PROJECT_URL, WHL,
-                "at most 32");
-        only(check(wheel().field("Project-URL", "https://x.org")), ValidationRule.PROJECT_URL, WHL, "'Label, URL'");
-        only(check(wheel().field("Project-URL", "Home, not a url")), ValidationRule.PROJECT_URL, WHL, "not a valid");
-        only(check(wheel().field("Project-URL", "A, https://a.org").field("Project-URL", "A, https://b.org")),
-                ValidationRule.PROJECT_URL, WHL, "repeats the label");
-    }
-
-    @Test
-    void directUrlRequirement() {
-        only(check(wheel().field("Requires-Dist", "foo[bar] @ https://example.org/foo.whl")),
-                ValidationRule.DIRECT_URL_REQUIREMENT, WHL, "direct URL reference");
-        assertEquals(List.of(), check(wheel().field("Requires-Dist", "foo>=1; python_version >= '3.8'")));
-    }
-
-    @Test
-    void descriptionContentType() {
-        only(check(wheel().description("x", "text/html")), ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL,
-                "text/plain, text/x-rst or text/markdown");
-        only(check(wheel().description("x", "text/plain; charset=latin-1")), ValidationRule.DESCRIPTION_CONTENT_TYPE,
-                WHL, "only UTF-8");
-        only(check(wheel().description("x", "text/markdown; variant=Original")),
-                ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL, "GFM or CommonMark");
-    }
-
-    @Test
-    void dynamic() {
-        only(check(wheel().metadataVersion("2.2").field("Dynamic", "Version")), ValidationRule.DYNAMIC, WHL, "never");
-        only(check(wheel().metadataVersion("2.2").field("Dynamic", "Bogus")), ValidationRule.DYNAMIC, WHL,
-                "not a core metadata field");
-    }
-
-    @Test
-    void wheelFilenameMustUseTheNormalizedName() {
-        String filename = "My_Package-1.0.0-py3-none-any.whl";
-        only(check(wheel().filename(filename)), ValidationRule.FILENAME_NAME, filename,
-                "should contain the normalized project name 'my_package', not 'My_Package'");
-        only(check(wheel().filename("other-1.0.0-py3-none-any.whl")), ValidationRule.FILENAME_NAME,
-                "other-1.0.0-py3-none-any.whl", "start with 'my_package'");
-    }
-
-    @Test
-    void wheelFilenameVersionMustMatch() {
-        only(check(wheel().filename("my_package-1.0.1-py3-none-any.whl")), ValidationRule.FILENAME_VERSION,
-                "my_package-1.0.1-py3-none-any.whl", "'1.0.1' but the metadata says '1.0.0'");
-        assertEquals(List.of(), check(wheel().filename("my_package-1.0-py3-none-any.whl")));
-    }
-
-    @Test
-    void sdistFilenameMustBeThePep625Form() {
-        only(check(TestDistributions.sdist("my-package", "1.0.0").filename("my-package-1.0.0.tar.gz")),
-                ValidationRule.SDIST_FILENAME, "my-package-1.0.0.tar.gz", "should be 'my_package-1.0.0.tar.gz'");
-    }
-
-    @Test
-    void plainLinuxPlatformTag() {
-        String filename = "my_package-1.0.0-cp312-cp312-linux_x86_64.whl";
-        only(check(wheel().pythonTag("cp312").abiTag("cp312").platformTag("linux_x86_64")),
-                ValidationRule.PLATFORM_TAG, filename, "auditwheel");
-        assertEquals(List.of(), check(wheel().pythonTag("cp312").abiTag("cp312").platformTag("linux_armv7l")));
-    }
-
-    @Test
-    void zipDataDescriptors() {
-        only(check(wheel().withDataDescriptors()), ValidationRule.ZIP_DATA_DESCRIPTOR, WHL,
-                "ZIP contains a data descriptor");
     }
 
     @Test
@@ -190,45 +197,26 @@ class DistributionValidatorTest {
     }
 
     @Test
-    void wheelWithoutRecordOrWheelFile() {
-        only(check(wheel().withoutRecord()), ValidationRule.WHEEL_CONTENTS, WHL,
-                "required RECORD file: my_package-1.0.0.dist-info/RECORD");
-        only(check(wheel().withoutWheelFile()), ValidationRule.WHEEL_CONTENTS, WHL, "required WHEEL file");
-    }
-
-    @Test
     void sparseTarMembers() {
         Distribution d = read(wheel());
         Distribution sparse = new Distribution(d.path(), "my_package-1.0.0.tar.gz", DistributionKind.SDIST,
-                d.metadata(), d.name(), d.version(), d.sha256(), d.md5(), d.size(),
+                d.metadata(), d.sha256(), d.md5(), d.size(),
                 new ArchiveContents("my_package-1.0.0", List.of("my_package-1.0.0/PKG-INFO", "my_package-1.0.0/big"),
                         List.of(), Map.of(), List.of("my_package-1.0.0/big")));
         only(validator.check(sparse), ValidationRule.SPARSE_TAR_MEMBER, "my_package-1.0.0.tar.gz",
                 "Sparse members are not allowed");
     }
 
-    @Test
-    void sparseTarMemberReadFromARealSdist() {
-        only(check(TestDistributions.sdist("my-package", "1.0.0").withSparseMember()), ValidationRule.SPARSE_TAR_MEMBER,
-                "my_package-1.0.0.tar.gz", "Sparse members are not allowed (my_package-1.0.0/sparse.bin)");
-    }
-
-    @Test
-    void licenseFileMissingFromTheArchive() {
-        only(check(wheel().metadataVersion("2.4").field("License-File", "COPYING")),
-                ValidationRule.LICENSE_FILE_MISSING, WHL, "at my_package-1.0.0.dist-info/licenses/COPYING");
-    }
-
     // --- release level ---
 
     private static Distribution withContents(Distribution d, ArchiveContents contents) {
-        return new Distribution(d.path(), d.filename(), d.kind(), d.metadata(), d.name(), d.version(), d.sha256(),
+        return new Distribution(d.path(), d.filename(), d.kind(), d.metadata(), d.sha256(),
                 d.md5(), d.size(), contents);
     }
 
     private static Distribution asSdist(Distribution d, String filename) {
-        return new Distribution(d.path(), filename, DistributionKind.SDIST, d.metadata(), d.name(), d.version(),
-                d.sha256(), d.md5(), d.size(), d.contents());
+        return new Distribution(d.path(), filename, DistributionKind.SDIST, d.metadata(), d.sha256(), d.md5(),
+                d.size(), d.contents());
     }
 
     @Test

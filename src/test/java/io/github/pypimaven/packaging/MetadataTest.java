@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MetadataTest {
 
@@ -112,17 +118,20 @@ class MetadataTest {
         assertTrue(e.getMessage().contains("'LICENSE*'"), e.getMessage());
     }
 
-    @Test
-    void badParametersAreReported() {
-        assertThrows(PackagingException.class,
-                () -> fromPom(new PackageOptions(null, null, null, List.of("not a requirement!"), null, null, null)));
-        assertThrows(PackagingException.class,
-                () -> fromPom(new PackageOptions(null, null, null, null, List.of("demo"), null, null)));
-        assertThrows(PackagingException.class,
-                () -> fromPom(new PackageOptions(null, null, null, null, List.of("de mo=x:y"), null, null)));
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> fromPom(new PackageOptions(null, null, null, null, null, "README.adoc", null)));
-        assertTrue(e.getMessage().contains("README.adoc"), e.getMessage());
+    static Stream<Arguments> badParametersAreReported() {
+        return Stream.of(
+                arguments(new PackageOptions(null, null, null, List.of("not a requirement!"), null, null, null),
+                        "not a requirement!"),
+                arguments(new PackageOptions(null, null, null, null, List.of("demo"), null, null), "demo"),
+                arguments(new PackageOptions(null, null, null, null, List.of("de mo=x:y"), null, null), "de mo"),
+                arguments(new PackageOptions(null, null, null, null, null, "README.adoc", null), "README.adoc"));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void badParametersAreReported(PackageOptions options, String named) {
+        PackagingException e = assertThrows(PackagingException.class, () -> fromPom(options));
+        assertTrue(e.getMessage().contains(named), e.getMessage());
     }
 
     private static final String FULL_PYPROJECT = """
@@ -252,52 +261,59 @@ class MetadataTest {
         assertEquals(List.of("six"), m.dependencies());
     }
 
-    private String pyprojectError(String toml) throws IOException {
+    private static final String DEMO = "[project]\nname = \"demo\"\nversion = \"1\"\n";
+
+    static Stream<Arguments> pyprojectErrorsNameFileKeyAndProblem() {
+        return Stream.of(
+                arguments("[project]\nname = \"demo\nversion = \"1\"\n", "line 2"),
+                arguments("[tool.x]\na = 1\n", "no [project] table"),
+                arguments("[project]\nversion = \"1\"\n", "[project].name is missing"),
+                arguments("[project]\nname = \"-bad-\"\nversion = \"1\"\n", "[project].name '-bad-'"),
+                arguments("[project]\nname = \"demo\"\n", "[project].version is missing"),
+                arguments("[project]\nname = \"demo\"\nversion = \"one\"\n", "[project].version 'one'"),
+                arguments("[project]\nname = 3\nversion = \"1\"\n", "[project].name must be a string, not a number"),
+                arguments(DEMO + "dependencies = \"six\"\n",
+                        "[project].dependencies must be an array of strings, not a string"),
+                arguments(DEMO + "keywords = [1]\n", "[project].keywords must contain only strings"),
+                arguments(DEMO + "license = \"MIT License\"\n", "[project].license 'MIT License' is not an SPDX"),
+                arguments(DEMO + "license = {text = \"x\"}\nlicense-files = []\n", "PEP 639 forbids"),
+                arguments(DEMO + "license = {text = \"x\", file = \"LICENSE\"}\n", "exactly one of file or text"),
+                arguments(DEMO + "license = 3\n", "[project].license must be an SPDX expression string"),
+                arguments(DEMO + "license-files = [\"NOPE*\"]\n", "'NOPE*' matches no file"),
+                arguments(DEMO + "license-files = [\"../LICENSE\"]\n", "without '..'"),
+                arguments(DEMO + "readme = {text = \"x\"}\n",
+                        "needs content-type (text/markdown, text/x-rst or text/plain)"),
+                arguments(DEMO + "readme = {text = \"x\", content-type = \"text/html\"}\n",
+                        "content-type 'text/html' is not one PyPI renders; use text/markdown, text/x-rst or text/plain"),
+                arguments(DEMO + "readme = \"README.adoc\"\n", "rename it to .md, .rst or .txt"),
+                arguments(DEMO + "readme = \"MISSING.md\"\n", "MISSING.md does not exist"),
+                arguments(DEMO + "dynamic = [\"version\"]\n", "[project].version is both set and listed in dynamic"),
+                arguments("[project]\nname = \"demo\"\ndynamic = [\"classifiers\"]\nversion = \"1\"\n",
+                        "lists 'classifiers'"),
+                arguments(DEMO + "homepage = \"x\"\n", "[project].homepage is not a PEP 621 key"),
+                arguments(DEMO + "urls = [\"x\"]\n", "[project].urls must be a table of strings, not an array"),
+                arguments(DEMO + "[project.urls]\nHome = 1\n", "[project].urls.Home must be a string, not a number"),
+                arguments(DEMO + "[project.entry-points.console_scripts]\na = \"b:c\"\n", "use [project.scripts]"),
+                arguments(DEMO + "entry-points = 1\n", "[project].entry-points must be a table of groups"),
+                arguments(DEMO + "[project.scripts]\na = \"not valid!\"\n", "module:function"),
+                arguments(DEMO + "description = \"two\\nlines\"\n", "single line"),
+                arguments(DEMO + "authors = [\"Ann\"]\n", "[project].authors must be an array of tables"),
+                arguments(DEMO + "authors = [{}]\n", "[project].authors has an entry with neither name nor email"),
+                arguments(DEMO + "authors = [{name = 1}]\n", "[project].authors.name must be a string, not a number"),
+                arguments(DEMO + "[project.optional-dependencies]\na_b = [\"x\"]\nA-B = [\"y\"]\n",
+                        "names the same extra as another key once normalized ('a-b')"),
+                arguments(DEMO + "optional-dependencies = [\"x\"]\n",
+                        "[project].optional-dependencies must be a table"));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void pyprojectErrorsNameFileKeyAndProblem(String toml, String expected) throws IOException {
         write("pyproject.toml", toml);
         PackagingException e = assertThrows(PackagingException.class,
                 () -> builder.readMetadata(dir, pom("1.0"), PackageOptions.none()));
         assertTrue(e.getMessage().contains(dir.resolve("pyproject.toml").toString()), e.getMessage());
-        return e.getMessage();
-    }
-
-    @Test
-    void pyprojectErrorsNameFileKeyAndProblem() throws Exception {
-        String syntax = pyprojectError("[project]\nname = \"demo\nversion = \"1\"\n");
-        assertTrue(syntax.contains("line 2"), syntax);
-        assertTrue(pyprojectError("[tool.x]\na = 1\n").contains("no [project] table"));
-        assertTrue(pyprojectError("[project]\nversion = \"1\"\n").contains("[project].name is missing"));
-        assertTrue(pyprojectError("[project]\nname = \"-bad-\"\nversion = \"1\"\n").contains("[project].name '-bad-'"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\n").contains("[project].version is missing"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"one\"\n").contains("[project].version 'one'"));
-        assertTrue(pyprojectError("[project]\nname = 3\nversion = \"1\"\n").contains("[project].name must be a string, not a number"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\ndependencies = \"six\"\n")
-                .contains("[project].dependencies must be an array of strings, not a string"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nkeywords = [1]\n")
-                .contains("[project].keywords must contain only strings"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nlicense = \"MIT License\"\n")
-                .contains("[project].license 'MIT License' is not an SPDX"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nlicense = {text = \"x\"}\nlicense-files = []\n")
-                .contains("PEP 639 forbids"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nlicense-files = [\"NOPE*\"]\n")
-                .contains("'NOPE*' matches no file"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nreadme = {text = \"x\"}\n")
-                .contains("needs content-type"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nreadme = \"MISSING.md\"\n")
-                .contains("MISSING.md does not exist"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\ndynamic = [\"version\"]\n")
-                .contains("[project].version is both set and listed in dynamic"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\ndynamic = [\"classifiers\"]\nversion = \"1\"\n")
-                .contains("lists 'classifiers'"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nhomepage = \"x\"\n")
-                .contains("[project].homepage is not a PEP 621 key"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\n[project.entry-points.console_scripts]\na = \"b:c\"\n")
-                .contains("use [project.scripts]"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\n[project.scripts]\na = \"not valid!\"\n")
-                .contains("module:function"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\ndescription = \"two\\nlines\"\n")
-                .contains("single line"));
-        assertTrue(pyprojectError("[project]\nname = \"demo\"\nversion = \"1\"\nauthors = [\"Ann\"]\n")
-                .contains("[project].authors must be an array of tables"));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
@@ -306,8 +322,11 @@ class MetadataTest {
         assertEquals("(MIT OR Apache-2.0) AND GPL-2.0-only WITH Classpath-exception-2.0",
                 SpdxExpression.normalize("(MIT or Apache-2.0)  and GPL-2.0-only with Classpath-exception-2.0").orElseThrow());
         assertEquals("LicenseRef-Proprietary", SpdxExpression.normalize("LicenseRef-Proprietary").orElseThrow());
-        for (String bad : List.of("", "MIT License", "Apache License, Version 2.0", "MIT OR", "(MIT", "AND", "MIT WITH")) {
-            assertTrue(SpdxExpression.normalize(bad).isEmpty(), bad);
-        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "MIT License", "Apache License, Version 2.0", "MIT OR", "(MIT", "AND", "MIT WITH"})
+    void notSpdx(String bad) {
+        assertTrue(SpdxExpression.normalize(bad).isEmpty(), bad);
     }
 }

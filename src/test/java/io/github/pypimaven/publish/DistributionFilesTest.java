@@ -63,4 +63,27 @@ class DistributionFilesTest {
                 () -> new DistributionFiles().collect(List.of(), project, List.of("target/dist/*.zip")));
         assertTrue(e.getMessage().contains("matched no .whl or .tar.gz file"), e.getMessage());
     }
+
+    @Test
+    void everyPatternMustMatchEvenWhenAnotherDid() {
+        PublishException e = assertThrows(PublishException.class, () -> new DistributionFiles().collect(List.of(),
+                project, List.of("target/dist/*.whl", "target/dist/*.zip")));
+        assertTrue(e.getMessage().contains("'target/dist/*.zip' matched no .whl or .tar.gz file"), e.getMessage());
+    }
+
+    @Test
+    void patternsAreRelativeToTheBaseDirectoryAndMayLeaveIt() throws Exception {
+        Path module = Files.createDirectories(project.resolve("module"));
+        assertEquals(List.of(wheel, sdist), new DistributionFiles().collect(List.of(), module,
+                List.of("../target/dist/*")));
+        assertEquals(List.of(wheel), new DistributionFiles().collect(List.of(), module,
+                List.of(" ..\\target\\dist\\*.whl ")));
+    }
+
+    @Test
+    void aBaseDirectoryWithGlobCharactersInItsNameIsAPlainPath() throws Exception {
+        Path odd = Files.createDirectories(project.resolve("odd [1] {x}"));
+        Path copy = Files.copy(wheel, odd.resolve(wheel.getFileName()));
+        assertEquals(List.of(copy), new DistributionFiles().collect(List.of(), odd, List.of("*.whl")));
+    }
 }

@@ -1,0 +1,39 @@
+package io.github.pypimaven.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DescriptionContentTypeTest {
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {
+        "README.md, MARKDOWN",
+        "docs/README.MD, MARKDOWN",
+        "README.rst, RST",
+        "README.txt, PLAIN",
+        "README, none",
+        "README.html, none",
+    })
+    void readmeTypeByExtension(String filename, DescriptionContentType expected) {
+        assertEquals(Optional.ofNullable(expected), DescriptionContentType.forFilename(filename));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+        "text/markdown                      | MARKDOWN | none",
+        "Text/Markdown; charset=UTF-8       | MARKDOWN | none",
+        "text/markdown; variant=CommonMark  | MARKDOWN | none",
+        "text/markdown; variant=\"GFM\"     | MARKDOWN | none",
+        "text/markdown; variant=Original    | MARKDOWN | declares the Markdown variant 'Original'; PyPI accepts GFM or CommonMark",
+        "text/x-rst                         | RST      | none",
+        "text/plain; charset=latin-1        | PLAIN    | declares charset 'latin-1'; PyPI accepts only UTF-8: drop the charset parameter or set it to UTF-8",
+        "text/html                          | none     | is not one PyPI accepts: use text/markdown, text/x-rst or text/plain",
+    })
+    void declaredValues(String value, DescriptionContentType type, String problem) {
+        assertEquals(Optional.ofNullable(type), DescriptionContentType.forValue(value));
+        assertEquals(Optional.ofNullable(problem), DescriptionContentType.problem(value));
+    }
+}
