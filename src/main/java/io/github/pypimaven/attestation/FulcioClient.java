@@ -34,13 +34,13 @@ public class FulcioClient {
     /** A certificate for a new ephemeral key, issued for the identity in {@code token}. */
     public SigningCertificate requestCertificate(URI fulcio, SigstoreIdentityToken token, CloseableHttpClient http)
             throws AttestationException {
-        String proofClaim = token.checkUsable(Instant.now());
+        String signedClaim = token.checkUsable(Instant.now());
         EphemeralKey key = EphemeralKey.generate();
         URI endpoint = SigstoreHttp.endpoint(fulcio, PATH);
         SigstoreHttp.Reply reply;
         try {
             reply = SigstoreHttp.postJson(http, endpoint, Map.of("Authorization", "Bearer " + token.jwt()),
-                    request(token, key, proofClaim));
+                    request(token, key, signedClaim));
         } catch (SigstoreHttp.TooLarge e) {
             throw failure(fulcio, "its answer is larger than " + SigstoreHttp.MAX_BODY / 1024 + " KiB, which no"
                     + " certificate chain is; check sigstoreFulcioUrl", e);
@@ -64,15 +64,14 @@ public class FulcioClient {
         return new SigningCertificate(leaf, chain.subList(1, chain.size()), key);
     }
 
-    private static byte[] request(SigstoreIdentityToken token, EphemeralKey key, String proofClaim)
-            throws AttestationException {
-        String signedValue = token.claims().text(proofClaim).orElseThrow();
+    /** The request body; {@code signedClaim} is the value of the claim Fulcio checks the proof of possession over. */
+    private static byte[] request(SigstoreIdentityToken token, EphemeralKey key, String signedClaim) {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("credentials").put("oidcIdentityToken", token.jwt());
         ObjectNode keyRequest = body.putObject("publicKeyRequest");
         keyRequest.putObject("publicKey").put("algorithm", "ECDSA").put("content", Pem.publicKey(key.publicKey()));
         keyRequest.put("proofOfPossession", Base64.getEncoder()
-                .encodeToString(key.sign(signedValue.getBytes(StandardCharsets.UTF_8))));
+                .encodeToString(key.sign(signedClaim.getBytes(StandardCharsets.UTF_8))));
         try {
             return JSON.writeValueAsBytes(body);
         } catch (IOException e) {
