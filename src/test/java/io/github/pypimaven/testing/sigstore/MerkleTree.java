@@ -9,27 +9,27 @@ import java.util.List;
  * An append-only RFC 6962 Merkle tree of leaf hashes, with the tree head and audit paths of RFC 6962 section 2.1
  * computed the recursive way (written apart from the plugin's verifier, which walks a proof the RFC 9162 way).
  */
-final class MerkleTree {
+public final class MerkleTree {
 
     private final List<byte[]> leaves = new ArrayList<>();
 
     /** Appends an entry; returns its index. */
-    synchronized int append(byte[] entry) {
+    public synchronized int append(byte[] entry) {
         leaves.add(hash(new byte[] {0}, entry));
         return leaves.size() - 1;
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return leaves.size();
     }
 
     /** MTH of the first {@code size} leaves. */
-    synchronized byte[] root(int size) {
+    public synchronized byte[] root(int size) {
         return head(0, size);
     }
 
     /** PATH(index) in the tree of the first {@code size} leaves, leaf to root. */
-    synchronized List<byte[]> path(int index, int size) {
+    public synchronized List<byte[]> path(int index, int size) {
         List<byte[]> path = new ArrayList<>();
         collect(index, 0, size, path);
         return path;
