@@ -115,6 +115,21 @@ class FakePyPIAttestationsTest {
     }
 
     @Test
+    void aTokenMintedByTrustedPublishingCarriesItsPublisher() throws Exception {
+        pypi.handle("/_/oidc/", io.github.pypimaven.testing.oidc.FakeTrustedPublishing.forIndex(issuer.jwkSet(), pypi)
+                .defaultGithubPublisher());
+        HttpResponse<String> minted = http.send(java.net.http.HttpRequest.newBuilder(URI.create(pypi.baseUrl()
+                + "/_/oidc/mint-token")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"token\": \""
+                + issuer.githubToken("pypi", Map.of()) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, minted.statusCode(), minted.body());
+        String token = JSON.readTree(minted.body()).get("token").asText();
+        byte[] wheel = wheel("1.0.0");
+        HttpResponse<String> response = upload(token, wheel, "1.0.0").field("attestations", "["
+                + attestation(wheelName("1.0.0"), wheel) + "]").send();
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @Test
     void onlyWithTrustedPublishing() throws Exception {
         byte[] wheel = wheel("1.0.0");
         String field = "[" + attestation(wheelName("1.0.0"), wheel) + "]";
