@@ -21,10 +21,10 @@ public class AttestationException extends Exception {
         this.step = step;
     }
 
-    /** A verification failure of {@code file}: "The attestation of X fails at the <step> check: detail". */
+    /** A verification failure of {@code file}: "The attestation of X fails the <step> check: detail." */
     static AttestationException verification(AttestationStep step, String file, String detail) {
         return new AttestationException(step, "The attestation of " + file + " fails the " + step.label()
-                + " check: " + detail);
+                + " check: " + detail + ".");
     }
 
     public AttestationStep step() {

@@ -49,6 +49,22 @@ public class AttestationVerifier {
         return predicateType;
     }
 
+    /**
+     * Verifies the attestations that go with one file (e.g. {@code <file>.*.attestation} files another tool made): each
+     * one, and at most one per predicate type, as PyPI accepts them.
+     */
+    public void verifyAll(List<Attestation> attestations, AttestationSubject subject, ExpectedIdentity identity,
+            Optional<TrustedRoot> trustedRoot) throws AttestationException {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Attestation attestation : attestations) {
+            String predicateType = verify(attestation, subject, identity, trustedRoot);
+            if (!seen.add(predicateType)) {
+                throw verification(AttestationStep.STATEMENT, subject.fileName(), "it has two attestations of the"
+                        + " predicate type " + predicateType + ", and PyPI accepts one of each type; keep one");
+            }
+        }
+    }
+
     private static String checkStatement(byte[] statement, AttestationSubject subject) throws AttestationException {
         String file = subject.fileName();
         JsonNode root;

@@ -22,7 +22,6 @@ final class CertificateSession {
     private final SigstoreSettings settings;
     private final Clock clock;
     private Issued current; // guarded by this
-    private int issued; // guarded by this
 
     CertificateSession(FulcioClient fulcio, SigstoreTokenSource tokens, CloseableHttpClient http,
             SigstoreSettings settings, Clock clock) {
@@ -36,13 +35,8 @@ final class CertificateSession {
     synchronized Issued current() throws AttestationException {
         if (current == null || current.certificate().remaining(clock.instant()).compareTo(settings.renewalMargin()) < 0) {
             current = issue();
-            issued++;
         }
         return current;
-    }
-
-    synchronized int certificatesIssued() {
-        return issued;
     }
 
     private Issued issue() throws AttestationException {

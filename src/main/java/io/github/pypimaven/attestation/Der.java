@@ -17,7 +17,6 @@ final class Der {
     static final int OCTET_STRING = 0x04;
     static final int OID = 0x06;
     static final int UTF8_STRING = 0x0C;
-    static final int BOOLEAN = 0x01;
 
     /** One element: its tag, where it starts in {@code buffer}, where its value starts and where it ends. */
     record Tlv(int tag, byte[] buffer, int start, int valueStart, int end) {

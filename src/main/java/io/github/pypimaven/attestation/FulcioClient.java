@@ -108,6 +108,6 @@ public class FulcioClient {
 
     private static AttestationException failure(URI fulcio, String detail, Exception cause) {
         return new AttestationException(AttestationStep.FULCIO, "Could not get a signing certificate from Fulcio at "
-                + fulcio + ": " + detail + ".", cause);
+                + fulcio + ": " + detail + (detail.endsWith(".") ? "" : "."), cause);
     }
 }

@@ -124,6 +124,6 @@ public class RekorClient {
 
     private static AttestationException failure(URI rekor, String detail, Exception cause) {
         return new AttestationException(AttestationStep.REKOR, "Could not record the signature in Rekor at " + rekor
-                + ": " + detail + ".", cause);
+                + ": " + detail + (detail.endsWith(".") ? "" : "."), cause);
     }
 }

@@ -56,6 +56,18 @@ class AttesterTest {
     }
 
     @Test
+    void verifiesTheAttestationsOfAFileTogether() throws Exception {
+        AttestedFile file = f.attester.attest(f.files(1), f.github(), f.http, f.settings()).get(0);
+        ExpectedIdentity publisher = new ExpectedIdentity.GitHubPublisher("octo-org/octo-repo", "release.yml");
+        f.verifier.verifyAll(List.of(file.attestation()), file.subject(), publisher, Optional.of(f.trustedRoot));
+        AttestationException e = assertThrows(AttestationException.class, () -> f.verifier.verifyAll(
+                List.of(file.attestation(), file.attestation()), file.subject(), publisher, Optional.of(f.trustedRoot)));
+        assertEquals(AttestationStep.STATEMENT, e.step());
+        assertTrue(e.getMessage().contains("two attestations of the predicate type"
+                + " https://docs.pypi.org/attestations/publish/v1"), e.getMessage());
+    }
+
+    @Test
     void theStatementIsPyPIsExactBytes() {
         AttestationSubject subject = new AttestationSubject("demo-1.0.tar.gz",
                 "9bb1add04b1b4e182be6b0b80931593f7a291eb49d69b4fd728a5d4cbcdc4bd3");

@@ -14,12 +14,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Warehouse's checks on an upload's {@code attestations} field ({@code warehouse/attestations/services.py} with
@@ -40,7 +34,6 @@ final class AttestationRules {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PREDICATE_TYPES = Set.of("https://docs.pypi.org/attestations/publish/v1",
             "https://slsa.dev/provenance/v1");
-    private static final String SIGSTORE = "1.3.6.1.4.1.57264.1.";
 
     private AttestationRules() {}
 
@@ -134,7 +127,7 @@ final class AttestationRules {
         } catch (Exception e) {
             throw new Failed("invalid X.509 certificate");
         }
-        Publishers.check(publisher, certificate);
+        PublisherPolicies.check(publisher, certificate);
         try {
             String type = "application/vnd.in-toto+json";
             Signature ecdsa = Signature.getInstance("SHA256withECDSA");
@@ -218,84 +211,6 @@ final class AttestationRules {
     private static Refusal malformed(String location, String message, String type) {
         return new Refusal("Malformed attestations: 1 validation error for list[Attestation]\n" + location
                 + (location.isEmpty() ? "" : "\n") + "  " + message + " [type=" + type + "]");
-    }
-
-    /** A publisher policy as pypi-attestations builds it for each Trusted Publisher kind. */
-    static final class Publishers {
-
-        private Publishers() {}
-
-        static void check(TrustedPublisher publisher, X509Certificate certificate) throws Failed {
-            X509CertificateHolder holder;
-            try {
-                holder = new X509CertificateHolder(certificate.getEncoded());
-            } catch (Exception e) {
-                throw new Failed("invalid X.509 certificate");
-            }
-            if (publisher instanceof TrustedPublisher.GitHub g) {
-                build(holder, "https://token.actions.githubusercontent.com", "https://github.com/" + g.repository(),
-                        "https://github.com/" + g.repository() + "/.github/workflows/" + g.workflow() + "@",
-                        g.workflow() + " @ " + g.repository());
-            } else if (publisher instanceof TrustedPublisher.GitLab g) {
-                build(holder, "https://gitlab.com", "https://gitlab.com/" + g.repository(), "https://gitlab.com/"
-                        + g.repository() + "//" + g.workflowFilepath() + "@", g.workflowFilepath() + " @ "
-                        + g.repository());
-            } else if (publisher instanceof TrustedPublisher.Google g) {
-                google(holder, g.email());
-            } else {
-                throw new Failed("no attestation identity for " + publisher.kind());
-            }
-        }
-
-        private static void build(X509CertificateHolder cert, String issuer, String repository, String configPrefix,
-                String publisher) throws Failed {
-            if (!issuer.equals(extension(cert, 8))) {
-                throw new Failed("Certificate's OIDC issuer does not match (got '" + extension(cert, 8)
-                        + "', expected '" + issuer + "')");
-            }
-            if (!repository.equals(extension(cert, 12))) {
-                throw new Failed("Certificate's source repository URI does not match (got '" + extension(cert, 12)
-                        + "', expected '" + repository + "')");
-            }
-            String config = extension(cert, 18);
-            for (Integer suffix : List.of(13, 14)) {
-                String value = extension(cert, suffix);
-                if (value != null && (configPrefix + value).equals(config)) {
-                    return;
-                }
-            }
-            throw new Failed("Certificate's Build Config URI (" + config + ") does not match expected Trusted"
-                    + " Publisher (" + publisher + ")");
-        }
-
-        private static void google(X509CertificateHolder cert, String email) throws Failed {
-            if (!"https://accounts.google.com".equals(extension(cert, 8))) {
-                throw new Failed("Certificate's OIDC issuer does not match (got '" + extension(cert, 8)
-                        + "', expected 'https://accounts.google.com')");
-            }
-            Extension san = cert.getExtension(Extension.subjectAlternativeName);
-            if (san != null) {
-                for (GeneralName name : GeneralNames.getInstance(san.getParsedValue()).getNames()) {
-                    if (name.getTagNo() == GeneralName.rfc822Name && name.getName().toString().equals(email)) {
-                        return;
-                    }
-                }
-            }
-            throw new Failed("Certificate's SANs do not match " + email);
-        }
-
-        private static String extension(X509CertificateHolder cert, int arc) {
-            Extension extension = cert.getExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier(SIGSTORE + arc));
-            if (extension == null) {
-                return null;
-            }
-            try {
-                ASN1Primitive value = ASN1Primitive.fromByteArray(extension.getExtnValue().getOctets());
-                return value instanceof ASN1String text ? text.getString() : null;
-            } catch (IOException e) {
-                return null;
-            }
-        }
     }
 
     /** A refusal of the whole field, with Warehouse's message after the common prefix. */

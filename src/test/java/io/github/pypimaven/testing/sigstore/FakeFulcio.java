@@ -46,7 +46,6 @@ public final class FakeFulcio implements AutoCloseable {
     private final JWKSet issuerKeys;
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
-    private final List<String> tokensSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Duration lifetime = Duration.ofMinutes(10);
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile boolean expired;
@@ -122,11 +121,6 @@ public final class FakeFulcio implements AutoCloseable {
         return requests.get();
     }
 
-    /** Every bearer token received, for tests that check the client sent the right one. */
-    public List<String> tokensSeen() {
-        return List.copyOf(tokensSeen);
-    }
-
     @Override
     public void close() {
         server.stop(0);
@@ -154,12 +148,8 @@ public final class FakeFulcio implements AutoCloseable {
     }
 
     private void signingCert(HttpExchange exchange, byte[] body) throws IOException {
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
         JsonNode request = JSON.readTree(body);
         String token = request.path("credentials").path("oidcIdentityToken").asText("");
-        if (auth != null && auth.startsWith("Bearer ")) {
-            tokensSeen.add(auth.substring(7));
-        }
         JWTClaimsSet claims = verifiedClaims(token);
         if (claims == null) {
             error(exchange, 401, 16, "There was an error processing the identity token");

@@ -2,7 +2,6 @@ package io.github.pypimaven.testing.sigstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -10,9 +9,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -20,10 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,19 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeRekor implements AutoCloseable {
 
     /** The global index of the tree's first entry. */
-    public static final long SHARD_OFFSET = 1_000_000;
+    public static final long SHARD_OFFSET = FakeRekorLog.SHARD_OFFSET;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Base64.Encoder B64 = Base64.getEncoder();
-    private static final HexFormat HEX = HexFormat.of();
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final KeyPair key = FakeCertificateAuthority.keyPair("secp256r1");
-    private final byte[] logId;
-    private final long treeId = 4_242_424_242L;
-    private final Instant validFrom = Instant.now().minusSeconds(3600);
-    private final MerkleTree tree = new MerkleTree();
-    private final Map<String, Stored> entries = new ConcurrentHashMap<>();
+    private final FakeRekorLog log = new FakeRekorLog();
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -68,8 +54,6 @@ public final class FakeRekor implements AutoCloseable {
     private volatile CountDownLatch gate;
     private volatile Duration gateWait = Duration.ZERO;
 
-    private record Stored(int index, byte[] body, long integratedTime, AtomicInteger gets) {}
-
     private FakeRekor() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         executor = Executors.newFixedThreadPool(16, r -> {
@@ -79,11 +63,6 @@ public final class FakeRekor implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        try {
-            logId = MessageDigest.getInstance("SHA-256").digest(key.getPublic().getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
         server.start();
     }
 
@@ -96,15 +75,15 @@ public final class FakeRekor implements AutoCloseable {
     }
 
     public PublicKey publicKey() {
-        return key.getPublic();
+        return log.publicKey();
     }
 
     public byte[] logId() {
-        return logId.clone();
+        return log.logId();
     }
 
     public Instant validFrom() {
-        return validFrom;
+        return log.validFrom();
     }
 
     public FakeRekor failNext(int count, int status) {
@@ -185,12 +164,13 @@ public final class FakeRekor implements AutoCloseable {
                     inFlight.decrementAndGet();
                 }
             } else if (exchange.getRequestMethod().equals("GET") && path.startsWith("/api/v1/log/entries/")) {
-                Stored stored = entries.get(path.substring("/api/v1/log/entries/".length()));
+                String uuid = path.substring("/api/v1/log/entries/".length());
+                FakeRekorLog.Stored stored = log.find(uuid);
                 if (stored == null) {
                     error(exchange, 404, "entry not found");
                 } else {
                     stored.gets().incrementAndGet();
-                    answer(exchange, 200, path.substring("/api/v1/log/entries/".length()), stored);
+                    answer(exchange, 200, uuid, stored);
                 }
             } else {
                 error(exchange, 404, "path " + path + " was not found");
@@ -248,100 +228,19 @@ public final class FakeRekor implements AutoCloseable {
             error(exchange, 400, "unmarshalling entry: the proposed entry is malformed");
             return;
         }
-        byte[] body = canonicalBody(envelopeText, payload, signature, certificate);
-        long integratedTime = clock.instant().plus(timeSkew).getEpochSecond();
-        int index = tree.append(body);
+        byte[] body = FakeRekorLog.canonicalBody(envelopeText, payload, signature, certificate, rewrapVerifier);
+        String uuid = log.add(body, clock.instant().plus(timeSkew).getEpochSecond());
         posts.incrementAndGet();
-        Stored stored = new Stored(index, body, integratedTime, new AtomicInteger());
-        String uuid = String.format("%016x", treeId) + HEX.formatHex(sha256(new byte[] {0}, body));
-        entries.put(uuid, stored);
         afterEntry.run();
         exchange.getResponseHeaders().set("Location", "/api/v1/log/entries/" + uuid);
-        answer(exchange, 201, uuid, stored);
+        answer(exchange, 201, uuid, log.find(uuid));
     }
 
-    private byte[] canonicalBody(String envelope, byte[] payload, byte[] signature, X509Certificate certificate)
+    private void answer(HttpExchange exchange, int status, String uuid, FakeRekorLog.Stored stored)
             throws IOException {
-        String pem;
-        try {
-            pem = rewrapVerifier
-                    ? "-----BEGIN CERTIFICATE-----\r\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
-                            + "\r\n-----END CERTIFICATE-----\r\n"
-                    : Pems.certificate(certificate);
-        } catch (GeneralSecurityException e) {
-            throw new IOException(e);
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("apiVersion", "0.0.1").put("kind", "dsse");
-        ObjectNode spec = body.putObject("spec");
-        spec.putObject("envelopeHash").put("algorithm", "sha256").put("value",
-                HEX.formatHex(sha256(new byte[0], envelope.getBytes(StandardCharsets.UTF_8))));
-        spec.putObject("payloadHash").put("algorithm", "sha256").put("value", HEX.formatHex(sha256(new byte[0],
-                payload)));
-        spec.putArray("signatures").addObject().put("signature", B64.encodeToString(signature))
-                .put("verifier", B64.encodeToString(pem.getBytes(StandardCharsets.US_ASCII)));
-        return JSON.writeValueAsBytes(body);
-    }
-
-    private void answer(HttpExchange exchange, int status, String uuid, Stored stored) throws IOException {
-        long globalIndex = SHARD_OFFSET + stored.index();
-        String encodedBody = B64.encodeToString(stored.body());
-        String set = "{\"body\":\"" + encodedBody + "\",\"integratedTime\":" + stored.integratedTime()
-                + ",\"logID\":\"" + HEX.formatHex(logId) + "\",\"logIndex\":" + (badSet ? globalIndex + 1 : globalIndex)
-                + "}";
-        ObjectNode entry = JSON.createObjectNode();
-        entry.put("body", encodedBody);
-        entry.put("integratedTime", stored.integratedTime());
-        entry.put("logID", HEX.formatHex(logId));
-        entry.put("logIndex", globalIndex);
-        ObjectNode verification = entry.putObject("verification");
         int wanted = proofAfterGets;
-        if (wanted >= 0 && stored.gets().get() >= wanted) {
-            int size = tree.size();
-            byte[] root = tree.root(size);
-            ObjectNode proof = verification.putObject("inclusionProof");
-            proof.put("checkpoint", checkpoint(size, root));
-            var hashes = proof.putArray("hashes");
-            tree.path(stored.index(), size).forEach(h -> hashes.add(HEX.formatHex(h)));
-            proof.put("logIndex", stored.index());
-            proof.put("rootHash", HEX.formatHex(root));
-            proof.put("treeSize", size);
-        }
-        verification.put("signedEntryTimestamp", B64.encodeToString(sign(set.getBytes(StandardCharsets.UTF_8))));
-        ObjectNode answer = JSON.createObjectNode();
-        answer.set(uuid, entry);
-        send(exchange, status, JSON.writeValueAsBytes(answer));
-    }
-
-    private String checkpoint(int size, byte[] root) {
-        String host = "127.0.0.1";
-        String note = host + " - " + treeId + "\n" + size + "\n" + B64.encodeToString(root) + "\n";
-        byte[] signature = sign(note.getBytes(StandardCharsets.UTF_8));
-        byte[] hinted = new byte[4 + signature.length];
-        System.arraycopy(logId, 0, hinted, 0, 4);
-        System.arraycopy(signature, 0, hinted, 4, signature.length);
-        return note + "\n\u2014 " + host + " " + B64.encodeToString(hinted) + "\n";
-    }
-
-    private byte[] sign(byte[] data) {
-        try {
-            Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-            ecdsa.initSign(key.getPrivate());
-            ecdsa.update(data);
-            return ecdsa.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] prefix, byte[] data) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(prefix);
-            return digest.digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        boolean withProof = wanted >= 0 && stored.gets().get() >= wanted;
+        send(exchange, status, JSON.writeValueAsBytes(log.answer(uuid, stored, withProof, badSet)));
     }
 
     private static void error(HttpExchange exchange, int status, String message) throws IOException {
