@@ -39,7 +39,7 @@ public final class ItServers {
         FakePyPI index = pypi(pypiPort);
         issuer = FakeOidcIssuer.start(Integer.parseInt(oidcPort.toString()), Path.of(fixtures.toString(), "issuer.jwk"));
         issuer.githubRequestToken(githubRequestToken);
-        FakeTrustedPublishing trust = new FakeTrustedPublishing(issuer.jwkSet(), index::acceptToken);
+        FakeTrustedPublishing trust = FakeTrustedPublishing.forIndex(issuer.jwkSet(), index);
         index.handle("/_/oidc/", trust);
         return new TrustedSetup(index, issuer, trust);
     }

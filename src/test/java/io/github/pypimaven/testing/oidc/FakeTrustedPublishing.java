@@ -1,5 +1,7 @@
 package io.github.pypimaven.testing.oidc;
 
+import io.github.pypimaven.testing.pypi.FakePyPI;
+import io.github.pypimaven.testing.pypi.TrustedPublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -46,7 +48,8 @@ import java.util.regex.Pattern;
  * The {@code /_/oidc/} endpoints of a fake PyPI, verifying identity tokens the way Warehouse does: the same
  * checks in the same order, with Warehouse's error codes and descriptions. Mount it on any HttpServer under a
  * prefix ending in {@code /_/oidc/}; it answers paths ending in {@code /audience} and {@code /mint-token}.
- * Minted tokens are handed to {@code tokenSink} so that the fake upload endpoint accepts them.
+ * Minted tokens are handed to a sink (with the publisher they were minted for) so that the fake upload endpoint
+ * accepts them, and checks attestations against that publisher.
  * Usable from Groovy (no JUnit dependency).
  */
 public final class FakeTrustedPublishing implements HttpHandler {
@@ -63,7 +66,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
     private record GooglePublisher(String email, String sub) {}
 
     private final JWKSource<SecurityContext> keys;
-    private final BiConsumer<String, Instant> tokenSink;
+    private final MintSink tokenSink;
     private final Map<String, String> issuers = new HashMap<>(Map.of(
             FakeOidcIssuer.GITHUB_ISSUER, "github",
             FakeOidcIssuer.GITLAB_ISSUER, "gitlab",
@@ -82,9 +85,24 @@ public final class FakeTrustedPublishing implements HttpHandler {
     private volatile Duration lifetime = Duration.ofSeconds(900);
     private volatile boolean sendExpires = true;
 
-    public FakeTrustedPublishing(JWKSource<SecurityContext> keys, BiConsumer<String, Instant> tokenSink) {
+    /** Where minted tokens go: the token, when it expires, and the Trusted Publisher it was minted for. */
+    @FunctionalInterface
+    public interface MintSink {
+        void minted(String token, Instant expires, TrustedPublisher publisher);
+    }
+
+    private FakeTrustedPublishing(JWKSource<SecurityContext> keys, MintSink tokenSink) {
         this.keys = keys;
         this.tokenSink = tokenSink;
+    }
+
+    public FakeTrustedPublishing(JWKSource<SecurityContext> keys, BiConsumer<String, Instant> tokenSink) {
+        this(keys, (MintSink) (token, expires, publisher) -> tokenSink.accept(token, expires));
+    }
+
+    /** Mints tokens that {@code index} accepts as Trusted Publishing tokens of their publisher. */
+    public static FakeTrustedPublishing forIndex(JWKSet keys, FakePyPI index) {
+        return new FakeTrustedPublishing(new ImmutableJWKSet<>(keys), index::acceptTrustedPublishingToken);
     }
 
     /** Verifies against a fixed key set, e.g. {@link FakeOidcIssuer#jwkSet()}. */
@@ -239,17 +257,17 @@ public final class FakeTrustedPublishing implements HttpHandler {
             }
             JWTClaimsSet claims = verify(jwt);
             Object jti = claims.getClaim("jti");
-            switch (service) {
+            TrustedPublisher publisher = switch (service) {
                 case "github" -> matchGithub(claims);
                 case "gitlab" -> matchGitlab(claims);
                 default -> matchGoogle(claims);
-            }
+            };
             if (jti != null && !usedJtis.add(String.valueOf(jti))) {
                 throw new Refusal("invalid-reuse-token", "invalid token: already used");
             }
             Instant expires = Instant.now().plus(lifetime);
             String token = "pypi-" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-            tokenSink.accept(token, expires);
+            tokenSink.minted(token, expires, publisher);
             mints.incrementAndGet();
             Map<String, Object> answer = new HashMap<>();
             answer.put("success", true);
@@ -336,7 +354,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
         return nbf != null && nbf.toInstant().minus(LEEWAY).isAfter(now);
     }
 
-    private void matchGithub(JWTClaimsSet claims) throws Refusal {
+    private TrustedPublisher matchGithub(JWTClaimsSet claims) throws Refusal {
         String repository = text(claims, "repository");
         String jobWorkflowRef = text(claims, "job_workflow_ref");
         if (repository == null || jobWorkflowRef == null || !repository.contains("/")) {
@@ -388,9 +406,11 @@ public final class FakeTrustedPublishing implements HttpHandler {
             throw noPublisher("The job_workflow_ref claim does not match, expecting one of " + expected.stream().sorted()
                     .toList() + ", got '" + jobWorkflowRef + "'");
         }
+        return new TrustedPublisher.GitHub(publisher.owner + "/" + publisher.repository, publisher.workflow,
+                publisher.environment);
     }
 
-    private void matchGitlab(JWTClaimsSet claims) throws Refusal {
+    private TrustedPublisher matchGitlab(JWTClaimsSet claims) throws Refusal {
         String projectPath = text(claims, "project_path");
         String configRef = text(claims, "ci_config_ref_uri");
         if (projectPath == null || configRef == null || !projectPath.contains("/")) {
@@ -429,9 +449,11 @@ public final class FakeTrustedPublishing implements HttpHandler {
             throw noPublisher("The ci_config_ref_uri claim does not match, expecting one of ['" + base
                     + text(claims, "ref_path") + "', '" + base + text(claims, "sha") + "'], got '" + configRef + "'");
         }
+        return new TrustedPublisher.GitLab(publisher.namespace + "/" + publisher.project, publisher.workflowPath,
+                publisher.environment);
     }
 
-    private void matchGoogle(JWTClaimsSet claims) throws Refusal {
+    private TrustedPublisher matchGoogle(JWTClaimsSet claims) throws Refusal {
         String email = text(claims, "email");
         if (email == null) {
             throw noPublisher("Missing claim 'email'");
@@ -454,6 +476,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
         if (!Boolean.TRUE.equals(claims.getClaim("email_verified"))) {
             throw noPublisher("Check failed for required claim 'email_verified'");
         }
+        return new TrustedPublisher.Google(publisher.email);
     }
 
     /** Warehouse prefers the publisher of the token's environment, else one without an environment. */

@@ -49,6 +49,9 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
+ * <p>Uploads authenticated with a Trusted Publishing token ({@link #acceptTrustedPublishingToken}) may carry PEP 740
+ * attestations, checked as Warehouse checks them ({@link AttestationRules}); with an API token they are refused.
+ *
  * <p>Deliberate differences from PyPI: the "File already exists" message shows the sha256 where PyPI shows the
  * blake2_256 hash (the JDK has no BLAKE2, so a supplied blake2_256_digest is recorded but not verified);
  * classifiers, SPDX license expressions and e-mail addresses are not validated; there are no projects, owners,
@@ -67,6 +70,7 @@ public final class FakePyPI implements AutoCloseable {
     private final Path incoming;
     private final AtomicInteger requestCount = new AtomicInteger();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final Map<String, TrustedPublisher> publishers = new ConcurrentHashMap<>();
     private final Map<String, HttpHandler> extraHandlers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<UploadRequest> uploadRequests = Collections.synchronizedList(new ArrayList<>());
     private final Object storeLock = new Object();
@@ -119,6 +123,15 @@ public final class FakePyPI implements AutoCloseable {
     public FakePyPI acceptToken(String token, Instant expiresAt) {
         tokens.put(token.strip(), expiresAt);
         return this;
+    }
+
+    /**
+     * Accepts {@code token}, minted by Trusted Publishing for {@code publisher}, until {@code expiresAt}: uploads with it
+     * may carry attestations, which are checked against that publisher (see {@link AttestationRules}).
+     */
+    public FakePyPI acceptTrustedPublishingToken(String token, Instant expiresAt, TrustedPublisher publisher) {
+        publishers.put(token.strip(), publisher);
+        return acceptToken(token, expiresAt);
     }
 
     /** Serves requests whose path starts with {@code pathPrefix} (e.g. {@code /_/oidc/}) with {@code handler}. */
@@ -236,6 +249,11 @@ public final class FakePyPI implements AutoCloseable {
         return token == null ? null : tokens.get(token.strip());
     }
 
+    /** The Trusted Publisher a token was minted for; null for an API token or an unknown one. */
+    TrustedPublisher publisherOf(String token) {
+        return token == null ? null : publishers.get(token.strip());
+    }
+
     /** The injected failure to answer with, or null; counts it down. */
     synchronized UploadRejected takeInjectedFailure() {
         if (failuresLeft <= 0) {
@@ -251,11 +269,11 @@ public final class FakePyPI implements AutoCloseable {
 
     /**
      * The state-dependent end of Warehouse's pipeline, atomically: duplicates, one sdist per release, then the
-     * (precomputed) archive and filename verdict, then storage. Returns true for a new file, false for an identical
+     * (precomputed) archive and filename verdict and attestation verdict, then storage. Returns true for a new file, false for an identical
      * re-upload (which PyPI answers with 200 and ignores).
      */
     boolean storeIfAllowed(ReceivedFile content, UploadForm form, List<Map.Entry<String, String>> fields,
-            UploadRejected fileProblem) throws UploadRejected, IOException {
+            UploadRejected fileProblem, UploadRejected attestationProblem) throws UploadRejected, IOException {
         synchronized (storeLock) {
             String filename = content.filename();
             StoredFile same = stored.values().stream()
@@ -276,6 +294,9 @@ public final class FakePyPI implements AutoCloseable {
             }
             if (fileProblem != null) {
                 throw fileProblem;
+            }
+            if (attestationProblem != null) {
+                throw attestationProblem;
             }
             Path target = files.resolve(filename);
             Files.move(content.path(), target, StandardCopyOption.REPLACE_EXISTING);

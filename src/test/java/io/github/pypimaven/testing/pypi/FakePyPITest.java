@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.github.pypimaven.testing.pypi.TestUpload.assertRejected;
+import static io.github.pypimaven.testing.pypi.TestUpload.basic;
+import static io.github.pypimaven.testing.pypi.TestUpload.code;
 
 import io.github.pypimaven.distribution.FileDigests;
 import io.github.pypimaven.testing.TestDistributions;
@@ -22,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FakePyPITest {
 
     private static final String TOKEN = "pypi-AgEIcHlwaS5vcmcCJGZha2UtdG9rZW4";
-    private static final String CLIENT_ACCEPT = "application/json;q=0.9, text/plain;q=0.8, text/html;q=0.7";
     private static final String METADATA_HELP = " See https://packaging.python.org/specifications/core-metadata for more information.";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -58,90 +59,8 @@ class FakePyPITest {
 
     // --- request building -------------------------------------------------------------------------------------------
 
-    /** One upload request, built field by field, sent as multipart/form-data with an exact Content-Length. */
-    private final class Upload {
-        final List<String[]> parts = new ArrayList<>(); // {name, value, filename-or-null}
-        String filename;
-        byte[] content;
-        String contentType = "application/octet-stream";
-        String authorization = basic("__token__", TOKEN);
-        String accept = CLIENT_ACCEPT;
-        String path = "/legacy/";
-
-        Upload field(String name, String value) {
-            parts.add(new String[] {name, value, null});
-            return this;
-        }
-
-        Upload fileField(String name, String value, String partFilename) {
-            parts.add(new String[] {name, value, partFilename});
-            return this;
-        }
-
-        Upload set(String name, String value) {
-            parts.removeIf(p -> p[0].equals(name));
-            return field(name, value);
-        }
-
-        Upload without(String name) {
-            parts.removeIf(p -> p[0].equals(name));
-            return this;
-        }
-
-        byte[] body(String boundary) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (String[] p : parts) {
-                write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p[0] + "\""
-                        + (p[2] == null ? "" : "; filename=\"" + p[2] + "\"") + "\r\n\r\n" + p[1] + "\r\n");
-            }
-            if (content != null) {
-                write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\""
-                        + filename + "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
-                        + "\r\n");
-                out.writeBytes(content);
-                write(out, "\r\n");
-            }
-            write(out, "--" + boundary + "--\r\n");
-            return out.toByteArray();
-        }
-
-        HttpRequest.Builder request() {
-            String boundary = "fakepypi-test-boundary-7MA4YWxkTrZu0gW";
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(pypi.baseUrl() + path))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary)));
-            if (authorization != null) {
-                b.header("Authorization", authorization);
-            }
-            if (accept != null) {
-                b.header("Accept", accept);
-            }
-            return b;
-        }
-
-        HttpResponse<String> send() throws IOException, InterruptedException {
-            return http.send(request().build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private static void write(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Upload upload(String name, String version, String filetype, String filename, byte[] bytes) {
-        Upload u = new Upload()
-                .field(":action", "file_upload").field("protocol_version", "1")
-                .field("metadata_version", "2.1").field("name", name).field("version", version)
-                .field("filetype", filetype).field("pyversion", filetype.equals("sdist") ? "source" : "py3")
-                .field("summary", "A tiny test distribution")
-                .field("sha256_digest", sha256(bytes)).field("md5_digest", digests(bytes).md5());
-        u.filename = filename;
-        u.content = bytes;
-        return u;
+    private TestUpload upload(String name, String version, String filetype, String filename, byte[] bytes) {
+        return TestUpload.file(pypi, http, TOKEN, name, version, filetype, filename, bytes);
     }
 
     /** The form's metadata, and the wheel's: metadata 2.1, name tiny-demo. */
@@ -153,13 +72,13 @@ class FakePyPITest {
         return TestDistributions.sdist("tiny-demo", version).field("Summary", "A tiny test distribution");
     }
 
-    private Upload wheelUpload(String version) {
+    private TestUpload wheelUpload(String version) {
         return upload("tiny-demo", version, "bdist_wheel", "tiny_demo-" + version + "-py3-none-any.whl",
                 tinyWheel(version).toBytes());
     }
 
     /** The archive is a valid sdist whatever the filename: its top directory is that of the version. */
-    private Upload sdistUpload(String version, String filename) {
+    private TestUpload sdistUpload(String version, String filename) {
         return upload("tiny-demo", version, "sdist", filename, tinySdist(version).toBytes());
     }
 
@@ -175,19 +94,6 @@ class FakePyPITest {
         return digests(bytes).sha256();
     }
 
-    /** The message of a JSON error body: Pyramid's "code" is "<status> <message>". */
-    private static String code(HttpResponse<String> response) {
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""), response.body());
-        String body = response.body();
-        int start = body.indexOf("\"code\": \"") + 9;
-        return body.substring(start, body.indexOf("\", \"title\"", start));
-    }
-
-    private static void assertRejected(HttpResponse<String> response, int status, String message) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(status + " " + message, code(response));
-    }
-
     private UploadRequest lastRequest() {
         List<UploadRequest> all = pypi.uploadRequests();
         return all.get(all.size() - 1);
@@ -197,7 +103,7 @@ class FakePyPITest {
 
     @Test
     void storesAnAcceptedWheelByteForByteAndRecordsTheRequest() throws Exception {
-        Upload upload = wheelUpload("1.0.0").field("unknown_field", "kept in the record").field("classifiers", "A")
+        TestUpload upload = wheelUpload("1.0.0").field("unknown_field", "kept in the record").field("classifiers", "A")
                 .field("classifiers", "B");
         HttpResponse<String> response = upload.send();
 
@@ -229,7 +135,7 @@ class FakePyPITest {
 
     @Test
     void identicalReuploadIsAcceptedAndChangesNothing() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         assertEquals(200, upload.send().statusCode());
         HttpResponse<String> again = upload.send();
 
@@ -263,7 +169,7 @@ class FakePyPITest {
     void sameFilenameWithDifferentBytesIsRefused() throws Exception {
         assertEquals(200, wheelUpload("1.0.0").send().statusCode());
         byte[] other = tinyWheel("1.0.0").description("changed\n", null).toBytes();
-        Upload changed = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", other);
+        TestUpload changed = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", other);
 
         assertRejected(changed.send(), 400, "File already exists ('tiny_demo-1.0.0-py3-none-any.whl', with blake2_256 hash '"
                 + sha256(other) + "'). See https://pypi.org/help/#file-name-reuse for more information.");
@@ -272,9 +178,9 @@ class FakePyPITest {
 
     @Test
     void sameBytesUnderAnotherFilenameAreRefused() throws Exception {
-        Upload first = wheelUpload("1.0.0");
+        TestUpload first = wheelUpload("1.0.0");
         assertEquals(200, first.send().statusCode());
-        Upload renamed = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py2.py3-none-any.whl", first.content);
+        TestUpload renamed = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py2.py3-none-any.whl", first.content);
 
         assertRejected(renamed.send(), 400, "File already exists ('tiny_demo-1.0.0-py2.py3-none-any.whl', with blake2_256 hash '"
                 + sha256(first.content) + "'). See https://pypi.org/help/#file-name-reuse for more information.");
@@ -292,7 +198,7 @@ class FakePyPITest {
 
     @Test
     void unknownTokenIsForbidden() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         upload.authorization = basic("__token__", "pypi-not-a-known-token");
 
         assertRejected(upload.send(), 403, "Invalid or non-existent authentication information. "
@@ -303,7 +209,7 @@ class FakePyPITest {
 
     @Test
     void missingAuthenticationIsForbidden() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         upload.authorization = null;
 
         assertRejected(upload.send(), 403, "Invalid or non-existent authentication information. "
@@ -313,7 +219,7 @@ class FakePyPITest {
 
     @Test
     void usernameAndPasswordAreForbidden() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         upload.authorization = basic("alice", TOKEN);
 
         assertRejected(upload.send(), 403, "Username/Password authentication is no longer supported. Migrate to API "
@@ -326,7 +232,7 @@ class FakePyPITest {
     void expiredTokenIsForbiddenAndAFreshOneWorks() throws Exception {
         pypi.acceptToken("pypi-minted-old", Instant.now().minusSeconds(1))
                 .acceptToken("pypi-minted-new", Instant.now().plusSeconds(900));
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         upload.authorization = basic("__token__", "pypi-minted-old");
         assertRejected(upload.send(), 403, "Invalid API Token: token is expired");
 
@@ -336,7 +242,7 @@ class FakePyPITest {
 
     @Test
     void acceptsTheMacaroonAuthorizationSchemes() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         upload.authorization = "token " + TOKEN;
         assertEquals(200, upload.send().statusCode());
     }
@@ -345,7 +251,7 @@ class FakePyPITest {
 
     @Test
     void wrongDigestIsRefused() throws Exception {
-        Upload upload = wheelUpload("1.0.0").set("sha256_digest", sha256(new byte[] {1}));
+        TestUpload upload = wheelUpload("1.0.0").set("sha256_digest", sha256(new byte[] {1}));
 
         assertRejected(upload.send(), 400, "The digest supplied does not match a digest calculated from the uploaded file.");
         assertTrue(pypi.files().isEmpty());
@@ -353,7 +259,7 @@ class FakePyPITest {
 
     @Test
     void atLeastOneDigestIsRequiredAndBlake2IsRecordedUnverified() throws Exception {
-        Upload upload = wheelUpload("1.0.0").without("sha256_digest").without("md5_digest");
+        TestUpload upload = wheelUpload("1.0.0").without("sha256_digest").without("md5_digest");
         assertRejected(upload.send(), 400, "Error: Include at least one message digest.");
 
         String blake2 = "ab".repeat(32);
@@ -429,7 +335,7 @@ class FakePyPITest {
     void wheelNameMustBeNormalized() throws Exception {
         // The dist-info directory follows the file name: Tiny_Demo-1.0.0.dist-info.
         byte[] wheel = tinyWheel("1.0.0").filename("Tiny_Demo-1.0.0-py3-none-any.whl").toBytes();
-        Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "Tiny_Demo-1.0.0-py3-none-any.whl", wheel);
+        TestUpload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "Tiny_Demo-1.0.0-py3-none-any.whl", wheel);
 
         assertRejected(upload.send(), 400, "Filename 'Tiny_Demo-1.0.0-py3-none-any.whl' should contain the normalized "
                 + "project name 'tiny_demo', not 'Tiny_Demo'.");
@@ -437,11 +343,11 @@ class FakePyPITest {
 
     @Test
     void wheelVersionAndPlatformAreChecked() throws Exception {
-        Upload upload = wheelUpload("1.0.0").set("version", "1.0.1");
+        TestUpload upload = wheelUpload("1.0.0").set("version", "1.0.1");
         assertRejected(upload.send(), 400, "Version in filename should be '1.0.1' not '1.0.0'.");
 
         byte[] wheel = tinyWheel("1.0.0").toBytes();
-        Upload linux = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-cp312-cp312-linux_x86_64.whl", wheel);
+        TestUpload linux = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-cp312-cp312-linux_x86_64.whl", wheel);
         assertRejected(linux.send(), 400, "Binary wheel 'tiny_demo-1.0.0-cp312-cp312-linux_x86_64.whl' has an unsupported "
                 + "platform tag 'linux_x86_64'.");
         // PEP 440 equality, as on PyPI: the filename's 1.0.0 is the form's 1.0.
@@ -451,7 +357,7 @@ class FakePyPITest {
     @Test
     void wheelWithoutMetadataIsRefused() throws Exception {
         byte[] wheel = tinyWheel("1.0.0").withoutMetadata().toBytes();
-        Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
+        TestUpload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
 
         assertRejected(upload.send(), 400, "Wheel 'tiny_demo-1.0.0-py3-none-any.whl' does not contain the required "
                 + "METADATA file: tiny_demo-1.0.0.dist-info/METADATA");
@@ -471,7 +377,7 @@ class FakePyPITest {
     @Test
     void wheelWithDataDescriptorsIsRefused() throws Exception {
         byte[] wheel = tinyWheel("1.0.0").withDataDescriptors().toBytes();
-        Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
+        TestUpload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
 
         assertRejected(upload.send(), 400, "Invalid distribution file. ZIP archive not accepted: ZIP contains a data "
                 + "descriptor. See https://docs.pypi.org/archives for more information");
@@ -479,9 +385,9 @@ class FakePyPITest {
 
     @Test
     void zipWithTrailingDataIsRefused() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         byte[] padded = java.util.Arrays.copyOf(upload.content, upload.content.length + 3);
-        Upload trailing = upload("tiny-demo", "1.0.0", "bdist_wheel", upload.filename, padded);
+        TestUpload trailing = upload("tiny-demo", "1.0.0", "bdist_wheel", upload.filename, padded);
 
         assertRejected(trailing.send(), 400, "Invalid distribution file. ZIP archive not accepted: Trailing data. "
                 + "See https://docs.pypi.org/archives for more information");
@@ -522,11 +428,11 @@ class FakePyPITest {
 
     @Test
     void contentMustBeAFileThatIsNotAnImage() throws Exception {
-        Upload image = wheelUpload("1.0.0");
+        TestUpload image = wheelUpload("1.0.0");
         image.contentType = "image/png";
         assertRejected(image.send(), 400, "Invalid distribution file.");
 
-        Upload none = wheelUpload("1.0.0");
+        TestUpload none = wheelUpload("1.0.0");
         none.content = null;
         assertRejected(none.send(), 400, "Upload payload does not have a file.");
     }
@@ -537,7 +443,7 @@ class FakePyPITest {
         Random random = new Random(42);
         byte[] big = new byte[3 * 1024 * 1024];
         random.nextBytes(big);
-        Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", big);
+        TestUpload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", big);
 
         assertRejected(upload.send(), 400, "File too large. Limit for project 'tiny-demo' is 2 MB. See "
                 + "https://docs.pypi.org/project-management/storage-limits#requesting-a-file-size-limit-increase "
@@ -555,12 +461,12 @@ class FakePyPITest {
             byte[] chunk = new byte[random.nextInt(70_000)];
             random.nextBytes(chunk);
             payload.writeBytes(chunk);
-            write(payload, "\r\n--fakepypi-test-boundary-7MA4YWxkTrZu0g".substring(0, 1 + random.nextInt(40)));
+            TestUpload.write(payload, "\r\n--fakepypi-test-boundary-7MA4YWxkTrZu0g".substring(0, 1 + random.nextInt(40)));
         }
         byte[] wheel = tinyWheel("1.0.0").module("tiny/blob.bin", payload.toByteArray()).stored().toBytes();
         assertTrue(new String(wheel, StandardCharsets.ISO_8859_1).contains(payload.toString(StandardCharsets.ISO_8859_1)),
                 "the payload is stored verbatim, boundary lookalikes included");
-        Upload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
+        TestUpload upload = upload("tiny-demo", "1.0.0", "bdist_wheel", "tiny_demo-1.0.0-py3-none-any.whl", wheel);
 
         assertEquals(200, upload.send().statusCode(), lastRequest().message());
         assertArrayEquals(wheel, Files.readAllBytes(pypi.files().get(upload.filename).path()));
@@ -570,7 +476,7 @@ class FakePyPITest {
 
     @Test
     void legacyWithoutSlashIsRedirectedAndNothingIsStored() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         upload.path = "/legacy";
         HttpResponse<String> response = upload.send();
 
@@ -592,7 +498,7 @@ class FakePyPITest {
 
     @Test
     void actionInTheQueryStringIsHonouredAndOldActionsAreGone() throws Exception {
-        Upload upload = wheelUpload("1.0.0").without(":action");
+        TestUpload upload = wheelUpload("1.0.0").without(":action");
         upload.path = "/legacy/?:action=file_upload";
         assertEquals(200, upload.send().statusCode());
 
@@ -607,7 +513,7 @@ class FakePyPITest {
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElseThrow());
 
-        Upload simple = wheelUpload("1.0.0");
+        TestUpload simple = wheelUpload("1.0.0");
         simple.path = "/simple/";
         assertEquals(405, simple.send().statusCode());
         simple.path = "/nowhere/";
@@ -618,7 +524,7 @@ class FakePyPITest {
 
     @Test
     void errorBodyFollowsTheAcceptHeader() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         upload.authorization = null;
         String message = "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth "
                 + "for more information.";
@@ -648,7 +554,7 @@ class FakePyPITest {
     @Test
     void injectedFailuresComeFirstThenUploadsWork() throws Exception {
         pypi.failNextUploads(2, 503, "first byte timeout");
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
 
         assertRejected(upload.send(), 503, "first byte timeout");
         assertRejected(upload.send(), 503, "first byte timeout");
@@ -659,11 +565,11 @@ class FakePyPITest {
 
     @Test
     void chunkedUploadIsRefused() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         byte[] body = upload.body("b0undary");
         HttpRequest request = HttpRequest.newBuilder(URI.create(pypi.uploadUrl()))
                 .header("Content-Type", "multipart/form-data; boundary=b0undary")
-                .header("Authorization", upload.authorization).header("Accept", CLIENT_ACCEPT)
+                .header("Authorization", upload.authorization).header("Accept", TestUpload.CLIENT_ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -687,7 +593,7 @@ class FakePyPITest {
         try {
             List<Future<HttpResponse<String>>> results = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                Upload upload = wheelUpload("1.0." + i);
+                TestUpload upload = wheelUpload("1.0." + i);
                 results.add(pool.submit(upload::send));
             }
             for (Future<HttpResponse<String>> r : results) {
@@ -703,7 +609,7 @@ class FakePyPITest {
 
     @Test
     void simpleIndexListsAcceptedFiles() throws Exception {
-        Upload upload = wheelUpload("1.0.0");
+        TestUpload upload = wheelUpload("1.0.0");
         assertEquals(200, upload.send().statusCode());
 
         HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(pypi.baseUrl() + "/simple/tiny-demo/"))

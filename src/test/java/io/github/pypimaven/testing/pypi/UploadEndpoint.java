@@ -156,7 +156,11 @@ final class UploadEndpoint {
         }
         checkDigests(upload);
         UploadRejected fileProblem = fileProblem(upload);
-        boolean added = pypi.storeIfAllowed(content, upload, fields, fileProblem);
+        List<String> attestations = FormFields.values(fields, "attestations");
+        // WebOb's request.POST["attestations"] is the last value of the field
+        UploadRejected attestationProblem = AttestationRules.problem(attestations.isEmpty() ? null
+                : attestations.get(attestations.size() - 1), pypi.publisherOf(token), filename, content.sha256());
+        boolean added = pypi.storeIfAllowed(content, upload, fields, fileProblem, attestationProblem);
         // Recorded before answering, so a client that got its response always finds the record.
         record(200, added ? "OK" : "OK: identical file already exists, nothing changed");
         FakePyPI.send(exchange, 200, "text/html; charset=UTF-8", new byte[0]);
