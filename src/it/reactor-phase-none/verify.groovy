@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def pypi = context.get('pypi')
     assert pypi.uploadRequests()*.contentFilename == ['module_a-1.0.0-py3-none-any.whl', 'module_a-1.0.0.tar.gz',
                                                        'module_b-1.0.0-py3-none-any.whl', 'module_b-1.0.0.tar.gz']
@@ -8,7 +8,4 @@ try {
     BuildLog.of(basedir)
         .contains('All 3 modules that publish are built; publishing their distributions now (publishAtEnd)')
         .doesNotContain('(publish-to-pypi) @ module-c')
-    true
-} finally {
-    ItServers.closeAll()
 }
