@@ -51,7 +51,7 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
     private String direct(String host, String audience, CloseableHttpClient http) throws TrustedPublishingException {
         URI url = URI.create("http://" + host + METADATA_PATH + "identity?audience="
                 + URLEncoder.encode(audience, StandardCharsets.UTF_8) + "&format=full");
-        PlainHttp.Reply reply = call(() -> PlainHttp.get(http, url, METADATA_FLAVOR), "the metadata server at " + host);
+        PlainHttp.Reply reply = call(() -> PlainHttp.getDirect(http, url, METADATA_FLAVOR), "the metadata server at " + host);
         if (!reply.ok() || reply.body().isBlank()) {
             throw new TrustedPublishingException("Trusted Publishing failed: the Google metadata server at " + host
                     + " gave no identity token (" + reply.status() + ": " + PlainHttp.excerpt(reply.body()) + ")."
@@ -65,7 +65,7 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
             throws TrustedPublishingException {
         URI tokenUrl = URI.create("http://" + host + METADATA_PATH
                 + "token?scopes=https://www.googleapis.com/auth/cloud-platform");
-        PlainHttp.Reply access = call(() -> PlainHttp.get(http, tokenUrl, METADATA_FLAVOR),
+        PlainHttp.Reply access = call(() -> PlainHttp.getDirect(http, tokenUrl, METADATA_FLAVOR),
                 "the metadata server at " + host);
         String accessToken = field(access, "access_token");
         if (accessToken == null) {
