@@ -1,9 +1,12 @@
 package io.github.pypimaven.http;
 
+import java.util.LinkedHashMap;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
+import org.apache.hc.client5.http.entity.InputStreamFactory;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -19,8 +22,9 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Builds the one kind of HTTP client the plugin uses, through the settings.xml proxy when there is one (never for this
  * machine or a cloud metadata server: see {@link ProxyRoutes}): no redirects followed (a redirected upload would
- * re-send credentials to another URL), no automatic retries (retrying is a decision of the caller), no
- * cookies, and connections that never log headers or bodies (see {@link QuietConnection}).
+ * re-send credentials to another URL), no automatic retries (retrying is a decision of the caller), no cookies, answers
+ * in identity or gzip coding only (and read through {@link BoundedExchange}), and connections that never log headers
+ * or bodies (see {@link QuietConnection}).
  *
  * <p>Callers close the client when their run ends; nothing is shared between Maven executions.
  */
@@ -47,6 +51,7 @@ public class HttpClientFactory {
         settings.proxy().ifPresent(proxy -> proxyCredentials(builder, proxy));
         return builder
                 .setConnectionManager(connections)
+                .setContentDecoderRegistry(gzipOnly())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
@@ -58,6 +63,18 @@ public class HttpClientFactory {
                 .useSystemProperties()
                 .setUserAgent(settings.userAgent())
                 .build();
+    }
+
+    /**
+     * Answers may come gzip-compressed, or not at all. HttpClient would otherwise offer every coding it can decode, and
+     * with commons-compress on the class path that includes lz4, bzip2, pack200 and deflate64: ways for a server to
+     * make a small answer enormous, and code paths no index needs. An answer in any other coding is refused.
+     */
+    private static LinkedHashMap<String, InputStreamFactory> gzipOnly() {
+        LinkedHashMap<String, InputStreamFactory> decoders = new LinkedHashMap<>();
+        decoders.put("gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("x-gzip", GZIPInputStreamFactory.getInstance());
+        return decoders;
     }
 
     /** The settings.xml proxy's user and password, for the proxy only. */

@@ -81,6 +81,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
     private volatile String audienceBody;
     private volatile Duration lifetime = Duration.ofSeconds(900);
     private volatile boolean sendExpires = true;
+    private volatile Object expiresValue;
 
     public FakeTrustedPublishing(JWKSource<SecurityContext> keys, BiConsumer<String, Instant> tokenSink) {
         this.keys = keys;
@@ -166,6 +167,12 @@ public final class FakeTrustedPublishing implements HttpHandler {
     /** Leaves {@code expires} out of mint answers, as Warehouse did before it added the field. */
     public FakeTrustedPublishing omitExpires() {
         this.sendExpires = false;
+        return this;
+    }
+
+    /** Sends {@code value} (as Jackson writes it) as {@code expires} in mint answers, in place of the real time. */
+    public FakeTrustedPublishing expiresValue(Object value) {
+        this.expiresValue = value;
         return this;
     }
 
@@ -255,7 +262,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
             answer.put("success", true);
             answer.put("token", token);
             if (sendExpires) {
-                answer.put("expires", expires.getEpochSecond());
+                answer.put("expires", expiresValue != null ? expiresValue : expires.getEpochSecond());
             }
             FakeOidcIssuer.json(exchange, 200, answer);
             return;
