@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.HttpHost;
@@ -53,6 +54,21 @@ class ProxyTest {
             upload(http, index, "pypi-proxied", "via-proxy");
             assertEquals(List.of("POST " + index.uri()), proxy.forwarded());
             assertEquals(1, pypi.files().size());
+        }
+    }
+
+    /** The fake proxy closes each connection after one answer, and says so: the next request opens a new one. */
+    @Test
+    void severalRequestsInARowThroughTheProxy() throws Exception {
+        try (FakePyPI pypi = FakePyPI.start(0);
+                FakeProxy proxy = FakeProxy.start(0, null, null);
+                CloseableHttpClient http = new HttpClientFactory().create(settings(new ProxySettings("http", "127.0.0.1",
+                        proxy.port(), null, null, null)))) {
+            URI page = URI.create("http://" + TestTargets.PROXIED_HOST + ":" + pypi.port() + "/simple/absent/");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(404, BoundedExchange.send(http, new HttpGet(page), AnswerCap.INDEX_PAGE).status());
+            }
+            assertEquals(3, proxy.forwarded().size());
         }
     }
 
