@@ -1,5 +1,7 @@
 import io.github.pypimaven.testing.*
 ItDistributions.write(new File(basedir, 'dist'))
-context.put('pypi', ItServers.pypi(pypiPort, 'pypi-it-plain-secret-51f0'))
+def it = ItServers.trusted(pypiPort, oidcPort, fixtures, githubRequestToken)
+it.trustedPublishing().defaultGithubPublisher()
+context.put('it', it)
 context.put('proxy', ItServers.proxy(proxyPort))
 true

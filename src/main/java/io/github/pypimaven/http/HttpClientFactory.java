@@ -1,28 +1,30 @@
 package io.github.pypimaven.http;
 
+import java.util.LinkedHashMap;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
+import org.apache.hc.client5.http.entity.InputStreamFactory;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the one kind of HTTP client the plugin uses, through the settings.xml proxy when there is one: no redirects followed (a redirected upload would
- * re-send credentials to another URL), no automatic retries (retrying is a decision of the caller), no
- * cookies, and connections that never log headers or bodies (see {@link QuietConnection}).
+ * Builds the one kind of HTTP client the plugin uses, through the settings.xml proxy when there is one (never for this
+ * machine or a cloud metadata server: see {@link ProxyRoutes}): no redirects followed (a redirected upload would
+ * re-send credentials to another URL), no automatic retries (retrying is a decision of the caller), no cookies, answers
+ * in identity or gzip coding only (and read through {@link BoundedExchange}), and connections that never log headers
+ * or bodies (see {@link QuietConnection}).
  *
  * <p>Callers close the client when their run ends; nothing is shared between Maven executions.
  */
@@ -45,9 +47,11 @@ public class HttpClientFactory {
                         .build())
                 .build();
         HttpClientBuilder builder = HttpClients.custom();
-        settings.proxy().ifPresent(proxy -> useProxy(builder, proxy));
+        builder.setRoutePlanner(new ProxyRoutes(settings.proxy(), null));
+        settings.proxy().ifPresent(proxy -> proxyCredentials(builder, proxy));
         return builder
                 .setConnectionManager(connections)
+                .setContentDecoderRegistry(gzipOnly())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
@@ -61,19 +65,25 @@ public class HttpClientFactory {
                 .build();
     }
 
-    /** Routes requests through the proxy (unless the target is one of its non-proxy hosts), with its credentials. */
-    private static void useProxy(HttpClientBuilder builder, ProxySettings proxy) {
-        HttpHost proxyHost = new HttpHost(proxy.protocol(), proxy.host(), proxy.port());
-        builder.setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE) {
-            @Override
-            protected HttpHost determineProxy(HttpHost target, HttpContext context) {
-                return proxy.appliesTo(target.getHostName()) ? proxyHost : null;
-            }
-        });
+    /**
+     * Answers may come gzip-compressed, or not at all. HttpClient would otherwise offer every coding it can decode, and
+     * with commons-compress on the class path that includes lz4, bzip2, pack200 and deflate64: ways for a server to
+     * make a small answer enormous, and code paths no index needs. An answer in any other coding is refused.
+     */
+    private static LinkedHashMap<String, InputStreamFactory> gzipOnly() {
+        LinkedHashMap<String, InputStreamFactory> decoders = new LinkedHashMap<>();
+        decoders.put("gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("x-gzip", GZIPInputStreamFactory.getInstance());
+        return decoders;
+    }
+
+    /** The settings.xml proxy's user and password, for the proxy only. */
+    private static void proxyCredentials(HttpClientBuilder builder, ProxySettings proxy) {
         if (proxy.username() != null && !proxy.username().isBlank()) {
             BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(new AuthScope(proxyHost), new UsernamePasswordCredentials(proxy.username(),
-                    (proxy.password() == null ? "" : proxy.password()).toCharArray()));
+            credentials.setCredentials(new AuthScope(new HttpHost(proxy.protocol(), proxy.host(), proxy.port())),
+                    new UsernamePasswordCredentials(proxy.username(),
+                            (proxy.password() == null ? "" : proxy.password()).toCharArray()));
             builder.setDefaultCredentialsProvider(credentials);
         }
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -56,20 +57,28 @@ public record SecureUrl(URI uri) {
      * would let DNS decide whether a secret travels in clear text or past a proxy.
      */
     public static boolean isLoopbackHost(String host) {
-        if (host == null || host.isEmpty()) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
+        if (host != null && host.equalsIgnoreCase("localhost")) {
             return true;
         }
+        return literalAddress(host).map(InetAddress::isLoopbackAddress).orElse(false);
+    }
+
+    /**
+     * The address {@code host} spells out ({@code 127.0.0.1}, {@code ::1}, {@code [::1]}), without any DNS lookup;
+     * empty for a name.
+     */
+    static Optional<InetAddress> literalAddress(String host) {
+        if (host == null || host.isEmpty()) {
+            return Optional.empty();
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (!h.matches("[0-9.]+") && !h.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup happens
+            return Optional.of(InetAddress.getByName(h)); // a literal: no lookup happens
         } catch (UnknownHostException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -3,10 +3,11 @@ package io.github.pypimaven.index;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pypimaven.distribution.ProjectName;
+import io.github.pypimaven.http.AnswerCap;
+import io.github.pypimaven.http.BoundedExchange;
+import io.github.pypimaven.http.HttpAnswer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,6 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.Header;
 
 /**
  * Asks an index's simple repository API (PEP 691 JSON, or PEP 503 HTML) which files a project already has, and
@@ -30,7 +30,6 @@ public class SimpleIndexClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"[^>]*>([^<]*)</a>", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHA256 = Pattern.compile("#sha256=([0-9a-fA-F]{64})");
-    private static final int MAX_PAGE = 16 * 1024 * 1024;
 
     /**
      * The project's files on the index, file name to lower-case sha256 (null when the index gives no sha256);
@@ -44,26 +43,28 @@ public class SimpleIndexClient {
         HttpGet get = new HttpGet(URI.create(root + name.normalized() + "/"));
         get.setHeader("Accept", ACCEPT);
         get.setHeader("Cache-Control", "no-cache"); // a CDN's copy may predate the last upload
+        HttpAnswer answer;
         try {
-            return http.execute(get, response -> {
-                int status = response.getCode();
-                if (status == 404) {
-                    return Map.<String, String>of();
-                }
-                if (status != 200 || response.getEntity() == null) {
-                    throw new IOException("HTTP " + status + " from " + get.getRequestUri());
-                }
-                Header type = response.getFirstHeader("Content-Type");
-                String body;
-                try (InputStream in = response.getEntity().getContent()) {
-                    body = new String(in.readNBytes(MAX_PAGE), StandardCharsets.UTF_8);
-                }
-                boolean json = type != null && type.getValue().toLowerCase(Locale.ROOT).contains("json");
-                return json ? fromJson(body) : fromHtml(body);
-            });
+            answer = BoundedExchange.send(http, get, AnswerCap.INDEX_PAGE);
         } catch (IOException | RuntimeException e) {
-            throw new IndexQueryException("Could not list the files of " + name + " at " + root + ": " + e.getMessage());
+            throw failure(name, root, e.getMessage());
         }
+        if (answer.status() == 404) {
+            return Map.of();
+        }
+        if (answer.status() != 200) {
+            throw failure(name, root, "HTTP " + answer.status() + " from " + get.getRequestUri());
+        }
+        boolean json = answer.header("Content-Type").map(t -> t.toLowerCase(Locale.ROOT).contains("json")).orElse(false);
+        try {
+            return json ? fromJson(answer.body()) : fromHtml(answer.body());
+        } catch (IOException | RuntimeException e) {
+            throw failure(name, root, e.getMessage());
+        }
+    }
+
+    private static IndexQueryException failure(ProjectName name, String root, String why) {
+        return new IndexQueryException("Could not list the files of " + name + " at " + root + ": " + why);
     }
 
     static Map<String, String> fromJson(String body) throws IOException {

@@ -106,7 +106,8 @@ public class PublishMojo extends AbstractMojo {
 
     /**
      * Checks every file and chooses the credentials as a real run would, then says what would be published, and
-     * where to, without sending anything (no token is minted either). Works offline.
+     * where to, without sending anything (no token is minted either). Works offline; then the release is not compared
+     * with the index ({@code checkUrl}) either, so no request at all is made.
      *
      * @since 0.1.0
      */
@@ -260,6 +261,7 @@ public class PublishMojo extends AbstractMojo {
                     .http(new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
                             HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)))
                     .dryRun(dryRun)
+                    .offline(session.isOffline())
                     .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty())
                     .build());
         } catch (PublishException e) {

@@ -21,9 +21,10 @@ import java.util.Optional;
  * @param http timeouts, User-Agent and proxy
  * @param dryRun check everything and say what would happen, but send and write nothing
  * @param checkUrl the index's simple API, to compare the release with what the index has before uploading
+ * @param offline Maven runs offline ({@code -o}): nothing may be sent, so a dry run does not ask the index either
  */
 public record PublishRequest(List<Path> files, PublishTarget target, CredentialRequest credentials, boolean md5Digest,
-        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl) {
+        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl, boolean offline) {
 
     public PublishRequest {
         files = List.copyOf(files);
@@ -37,7 +38,7 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
 
     public Builder toBuilder() {
         return new Builder(files, target, credentials).md5Digest(md5Digest).retry(retry).http(http).dryRun(dryRun)
-                .checkUrl(checkUrl);
+                .checkUrl(checkUrl).offline(offline);
     }
 
     /** Builds a request; everything but the files, the target and the credentials has a default. */
@@ -50,6 +51,7 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
         private HttpSettings http = HttpSettings.defaults();
         private boolean dryRun;
         private Optional<SecureUrl> checkUrl = Optional.empty();
+        private boolean offline;
 
         private Builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
             this.files = files;
@@ -97,8 +99,13 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
             return this;
         }
 
+        public Builder offline(boolean value) {
+            offline = value;
+            return this;
+        }
+
         public PublishRequest build() {
-            return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl);
+            return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl, offline);
         }
     }
 }

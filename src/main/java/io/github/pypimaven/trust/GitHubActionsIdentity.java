@@ -3,6 +3,7 @@ package io.github.pypimaven.trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.http.HttpAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,7 +51,7 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
                     + " is not a valid URL, so GitHub's OIDC token service cannot be asked for a token."
                     + " Do not set this variable yourself; the runner sets it.");
         }
-        PlainHttp.Reply reply;
+        HttpAnswer reply;
         try {
             reply = PlainHttp.get(http, endpoint,
                     Map.of("Authorization", "bearer " + requestToken.get(), "Accept", "application/json"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.http.HttpAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,7 +52,7 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
     private String direct(String host, String audience, CloseableHttpClient http) throws TrustedPublishingException {
         URI url = URI.create("http://" + host + METADATA_PATH + "identity?audience="
                 + URLEncoder.encode(audience, StandardCharsets.UTF_8) + "&format=full");
-        PlainHttp.Reply reply = call(() -> PlainHttp.get(http, url, METADATA_FLAVOR), "the metadata server at " + host);
+        HttpAnswer reply = call(() -> PlainHttp.getDirect(http, url, METADATA_FLAVOR), "the metadata server at " + host);
         if (!reply.ok() || reply.body().isBlank()) {
             throw new TrustedPublishingException("Trusted Publishing failed: the Google metadata server at " + host
                     + " gave no identity token (" + reply.status() + ": " + PlainHttp.excerpt(reply.body()) + ")."
@@ -65,7 +66,7 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
             throws TrustedPublishingException {
         URI tokenUrl = URI.create("http://" + host + METADATA_PATH
                 + "token?scopes=https://www.googleapis.com/auth/cloud-platform");
-        PlainHttp.Reply access = call(() -> PlainHttp.get(http, tokenUrl, METADATA_FLAVOR),
+        HttpAnswer access = call(() -> PlainHttp.getDirect(http, tokenUrl, METADATA_FLAVOR),
                 "the metadata server at " + host);
         String accessToken = field(access, "access_token");
         if (accessToken == null) {
@@ -77,7 +78,7 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
         URI generate = iamBaseUrl.resolve("/v1/projects/-/serviceAccounts/"
                 + URLEncoder.encode(account, StandardCharsets.UTF_8) + ":generateIdToken");
         ObjectNode body = JSON.createObjectNode().put("audience", audience).put("includeEmail", true);
-        PlainHttp.Reply id = call(() -> PlainHttp.postJson(http, generate,
+        HttpAnswer id = call(() -> PlainHttp.postJson(http, generate,
                 Map.of("Authorization", "Bearer " + accessToken), body.toString()),
                 "the IAM Credentials API at " + generate.getHost());
         String token = field(id, "token");
@@ -90,7 +91,7 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
         return token;
     }
 
-    private static String field(PlainHttp.Reply reply, String name) {
+    private static String field(HttpAnswer reply, String name) {
         if (!reply.ok()) {
             return null;
         }
@@ -103,10 +104,10 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
     }
 
     private interface Call {
-        PlainHttp.Reply run() throws IOException;
+        HttpAnswer run() throws IOException, TrustedPublishingException;
     }
 
-    private static PlainHttp.Reply call(Call call, String what) throws TrustedPublishingException {
+    private static HttpAnswer call(Call call, String what) throws TrustedPublishingException {
         try {
             return call.run();
         } catch (IOException e) {

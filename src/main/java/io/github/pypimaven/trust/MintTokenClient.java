@@ -3,12 +3,15 @@ package io.github.pypimaven.trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pypimaven.ci.GitHubActions;
+import io.github.pypimaven.http.HttpAnswer;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
@@ -17,6 +20,8 @@ final class MintTokenClient {
 
     /** What Warehouse grants when the answer does not say. */
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
+    /** The latest expiry taken at face value: later ones are nonsense, and past what a date can show. */
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +42,7 @@ final class MintTokenClient {
     }
 
     String audience(RemoteIndex index, CloseableHttpClient http) throws TrustedPublishingException {
-        PlainHttp.Reply reply;
+        HttpAnswer reply;
         try {
             reply = PlainHttp.get(http, index.audienceEndpoint(), Map.of("Accept", "application/json"));
         } catch (IOException e) {
@@ -76,7 +81,7 @@ final class MintTokenClient {
     MintedToken mint(RemoteIndex index, String jwt, CloseableHttpClient http, GitHubActions github, Instant now)
             throws TrustedPublishingException, MintRefused {
         String body = JSON.createObjectNode().put("token", jwt).toString();
-        PlainHttp.Reply reply;
+        HttpAnswer reply;
         try {
             reply = PlainHttp.postJson(http, index.mintTokenEndpoint(), Map.of("Accept", "application/json"), body);
         } catch (IOException e) {
@@ -89,11 +94,7 @@ final class MintTokenClient {
             JsonNode token = answer.get("token");
             if (token != null && token.isTextual() && !token.asText().isBlank()) {
                 github.mask(token.asText());
-                JsonNode expires = answer.get("expires");
-                Instant expiresAt = expires != null && expires.canConvertToLong()
-                        ? Instant.ofEpochSecond(expires.asLong())
-                        : now.plus(DEFAULT_LIFETIME);
-                return new MintedToken(token.asText(), expiresAt);
+                return new MintedToken(token.asText(), expiry(answer.get("expires"), index, now));
             }
         }
         if (!reply.ok() && reply.status() < 500 && answer != null && answer.path("errors").isArray()) {
@@ -107,6 +108,29 @@ final class MintTokenClient {
                 + reply.status() + (reply.ok() ? ", without a token" : "") + ") to POST " + index.mintTokenEndpoint()
                 + "; this is usually a temporary problem of the index: wait a few minutes and retry the build."
                 + " PyPI's status: https://status.python.org/");
+    }
+
+    /**
+     * When the minted token expires: Warehouse's {@code expires}, in seconds since 1970 (a fraction is dropped), or its
+     * default lifetime when the answer has none.
+     *
+     * @throws TrustedPublishingException for a value that is no time at all (1e30, a string...), rather than an
+     *     arithmetic failure later
+     */
+    private static Instant expiry(JsonNode expires, RemoteIndex index, Instant now) throws TrustedPublishingException {
+        if (expires == null || expires.isNull()) {
+            return now.plus(DEFAULT_LIFETIME);
+        }
+        if (expires.isNumber() && expires.decimalValue().signum() >= 0
+                && expires.decimalValue().compareTo(BigDecimal.valueOf(LATEST_EXPIRY.getEpochSecond())) <= 0) {
+            return Instant.ofEpochSecond(expires.decimalValue().longValue());
+        }
+        String shown = expires.isNumber() ? expires.asText() : "a JSON " + expires.getNodeType().name().toLowerCase(Locale.ROOT);
+        throw new TrustedPublishingException("Trusted Publishing failed: the index's answer to POST "
+                + index.mintTokenEndpoint() + " gives the token an unusable expiry ('expires': "
+                + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown) + "; PyPI sends the time in seconds since"
+                + " 1970). Check that repositoryUrl (pypi.repositoryUrl) names an index that supports PyPI's Trusted"
+                + " Publishing, or use an API token for it.");
     }
 
     private static JsonNode parse(String body) {

@@ -1,9 +1,11 @@
 package io.github.pypimaven.upload;
 
 import io.github.pypimaven.ci.ForeignText;
+import io.github.pypimaven.http.AnswerCap;
+import io.github.pypimaven.http.BoundedExchange;
+import io.github.pypimaven.http.HttpAnswer;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -15,9 +17,6 @@ import javax.inject.Singleton;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,6 @@ public class UploadClient {
 
     static final String ACCEPT = "application/json;q=0.9, text/plain;q=0.8, text/html;q=0.7";
     private static final Logger LOG = LoggerFactory.getLogger(UploadClient.class);
-    private static final int MAX_BODY = 64 * 1024;
 
     /**
      * Uploads one file.
@@ -69,27 +67,14 @@ public class UploadClient {
         post.setHeader("Accept", ACCEPT);
         try {
             post.setEntity(MultipartBody.of(fields, "content", file, progress));
-            return http.execute(post, response -> new UploadOutcome.Answered(response.getCode(),
-                    header(response, "Location"), header(response, "Content-Type"), body(response.getEntity())));
+            HttpAnswer answer = BoundedExchange.send(http, post, AnswerCap.UPLOAD_ANSWER);
+            return new UploadOutcome.Answered(answer.status(), answer.header("Location").orElse(null),
+                    answer.header("Content-Type").orElse(null), answer.body());
         } catch (SSLException e) {
             return new UploadOutcome.TlsFailure("TLS failure: " + ForeignText.line(e.getMessage()));
         } catch (IOException e) {
             return new UploadOutcome.NoAnswer(e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + ForeignText.line(e.getMessage())));
-        }
-    }
-
-    private static String header(ClassicHttpResponse response, String name) {
-        Header header = response.getFirstHeader(name);
-        return header == null ? null : header.getValue();
-    }
-
-    private static String body(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return "";
-        }
-        try (InputStream in = entity.getContent()) {
-            return new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.pypimaven.distribution.ProjectName;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
+import io.github.pypimaven.testing.Flood;
 import io.github.pypimaven.testing.ItUploads;
 import io.github.pypimaven.testing.TestDistributions;
 import io.github.pypimaven.testing.pypi.FakePyPI;
@@ -55,6 +56,18 @@ class SimpleIndexClientTest {
             IndexQueryException e = assertThrows(IndexQueryException.class, () -> new SimpleIndexClient().files(http,
                     URI.create(gone.baseUrl() + "/simple/"), new ProjectName("x")));
             assertTrue(e.getMessage().contains("Could not list the files of x at " + gone.baseUrl() + "/simple/"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anOversizedPageFailsAtTheCapWithoutReadingOn() throws Exception {
+        try (Flood page = Flood.of(64L << 20, 200, "text/html").serve();
+                CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
+            IndexQueryException e = assertThrows(IndexQueryException.class, () -> new SimpleIndexClient().files(http,
+                    URI.create(page.url("/simple/")), new ProjectName("big")));
+            assertTrue(e.getMessage().contains("the answer to GET " + page.url("/simple/big/") + " is larger than 16 MiB"),
+                    e.getMessage());
+            assertTrue(page.written() < page.size(), page.written() + " of " + page.size() + " bytes written");
         }
     }
 }

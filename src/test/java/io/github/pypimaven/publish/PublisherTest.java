@@ -269,6 +269,15 @@ class PublisherTest {
     }
 
     @Test
+    void anOfflineDryRunDoesNotAskTheIndexEither() throws Exception {
+        Optional<SecureUrl> simple = checkUrl(pypi.baseUrl() + "/simple/");
+        publisher.publish(request(List.of(wheel(), sdist()), TOKEN).checkUrl(simple).dryRun(true).offline(true).build());
+        assertEquals(0, pypi.requestCount());
+        publisher.publish(request(List.of(wheel(), sdist()), TOKEN).checkUrl(simple).dryRun(true).build());
+        assertEquals(1, pypi.requestCount(), "online, the dry run compares the release with the index");
+    }
+
+    @Test
     void severalReleasesAreAllCheckedBeforeTheFirstUpload() throws Exception {
         Path other = TestDistributions.wheel("other-package", "2.0").module("other_package/__init__.py", "")
                 .writeTo(dir.resolve("other"));

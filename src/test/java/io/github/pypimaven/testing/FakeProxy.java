@@ -17,7 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A forwarding HTTP proxy on loopback, for plain-http targets (absolute-URI requests), with optional Basic proxy
  * authentication (407 until the right {@code Proxy-Authorization} comes). Each forwarded request goes to the target
- * on a connection of its own, with {@code Connection: close}, and the answer is piped back as it comes.
+ * on a connection of its own, with {@code Connection: close}, and the answer is piped back as it comes (its head saying
+ * {@code Connection: close} too, as the proxy closes the client's connection after it).
+ *
+ * <p>Every target is a fake server on this machine, so the proxy connects to loopback at the target's port whatever
+ * its host name: a test names a host that only the proxy can reach (e.g. {@code pypi.proxied.test}, a reserved name
+ * that never resolves), so a request that reached the server without the proxy is impossible, not just unrecorded.
  */
 public final class FakeProxy implements AutoCloseable {
 
@@ -25,6 +30,7 @@ public final class FakeProxy implements AutoCloseable {
     private final String expectedAuthorization;
     private final List<String> forwarded = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final List<String> received = new CopyOnWriteArrayList<>();
 
     private FakeProxy(ServerSocket server, String user, String password) {
         this.server = server;
@@ -54,6 +60,11 @@ public final class FakeProxy implements AutoCloseable {
         return List.copyOf(refused);
     }
 
+    /** Every request line that reached the proxy, forwarded or refused, in arrival order. */
+    public List<String> received() {
+        return List.copyOf(received);
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
@@ -80,6 +91,7 @@ public final class FakeProxy implements AutoCloseable {
                     return;
                 }
                 String requestLine = head.get(0);
+                received.add(requestLine);
                 long length = 0;
                 String authorization = null;
                 List<String> headers = new ArrayList<>();
@@ -116,7 +128,7 @@ public final class FakeProxy implements AutoCloseable {
         String[] parts = requestLine.split(" ");
         URI target = URI.create(parts[1]);
         forwarded.add(parts[0] + " " + parts[1]);
-        try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
+        try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target.getPort())) {
             OutputStream up = upstream.getOutputStream();
             StringBuilder head = new StringBuilder(parts[0] + " " + target.getRawPath()
                     + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + " " + parts[2] + "\r\n");
@@ -133,7 +145,20 @@ public final class FakeProxy implements AutoCloseable {
                 left -= n;
             }
             up.flush();
-            upstream.getInputStream().transferTo(out);
+            // The answer's head says "Connection: close", as this proxy closes after it: a client reusing the
+            // connection for its next request would find it gone.
+            InputStream answer = upstream.getInputStream();
+            List<String> answerHead = readHead(answer);
+            if (answerHead.isEmpty()) {
+                return;
+            }
+            StringBuilder rewritten = new StringBuilder(answerHead.get(0) + "\r\n");
+            answerHead.subList(1, answerHead.size()).stream()
+                    .filter(h -> !h.toLowerCase().startsWith("connection:") && !h.toLowerCase().startsWith("keep-alive:"))
+                    .forEach(h -> rewritten.append(h).append("\r\n"));
+            rewritten.append("Connection: close\r\n\r\n");
+            out.write(rewritten.toString().getBytes(StandardCharsets.ISO_8859_1));
+            answer.transferTo(out);
             out.flush();
         }
     }

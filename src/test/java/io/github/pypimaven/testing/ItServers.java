@@ -52,7 +52,7 @@ public final class ItServers {
         return hostile;
     }
 
-    /** The forwarding proxy that src/it/settings.xml names (user it-proxy-user), for requests to "localhost". */
+    /** The forwarding proxy that src/it/settings-proxy-not-for-loopback.xml names (user it-proxy-user). */
     public static synchronized FakeProxy proxy(Object port) throws IOException {
         proxy = FakeProxy.start(Integer.parseInt(port.toString()), "it-proxy-user", "it-proxy-secret-e4d2");
         return proxy;

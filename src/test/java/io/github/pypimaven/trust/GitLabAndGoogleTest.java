@@ -2,13 +2,22 @@ package io.github.pypimaven.trust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.http.HttpSettings;
+import io.github.pypimaven.http.ProxySettings;
+import io.github.pypimaven.testing.FakeProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +138,42 @@ class GitLabAndGoogleTest {
 
         assertTrue(message.matches("(?s).*\n  Email: +publisher@octo-project\\.iam\\.gserviceaccount\\.com\n.*"), message);
         assertTrue(message.matches("(?s).*\n  email_verified: +true\n.*"), message);
+    }
+
+    /**
+     * A proxy must never stand in for the metadata server: it could answer with an identity token of its own. The
+     * metadata host here is a name only the proxy can reach, so a direct request fails (that is the proof), while
+     * before this rule the proxy answered and the exchange succeeded.
+     */
+    @Test
+    void theMetadataServerIsNeverAskedThroughAProxy() throws Exception {
+        f.pypi.googlePublisher("publisher@octo-project.iam.gserviceaccount.com", null);
+        f.env.put("GCE_METADATA_HOST", "metadata.proxied.test:" + f.issuer.port());
+        try (FakeProxy proxy = FakeProxy.start(0, null, null); CloseableHttpClient proxied = proxiedClient(proxy)) {
+            TrustedPublishingException e = assertThrows(TrustedPublishingException.class,
+                    () -> f.service().open(f.index(), "pypi", f.environment(), proxied, f.github()));
+            assertTrue(e.getMessage().contains("could not reach the metadata server at metadata.proxied.test:"),
+                    e.getMessage());
+            assertEquals(List.of(), proxy.received());
+            assertEquals(0, f.issuer.metadataRequests());
+        }
+    }
+
+    @Test
+    void theDefaultMetadataServerIsNeverAskedThroughAProxy(@TempDir Path dir) throws Exception {
+        Path dmi = dir.resolve("product_name");
+        Files.writeString(dmi, "Google Compute Engine\n");
+        f.dmiFile = dmi;
+        try (FakeProxy proxy = FakeProxy.start(0, null, null); CloseableHttpClient proxied = proxiedClient(proxy)) {
+            assertThrows(TrustedPublishingException.class,
+                    () -> f.service().open(f.index(), "pypi", f.environment(), proxied, f.github()));
+            assertEquals(List.of(), proxy.received(), "metadata.google.internal, asked directly");
+        }
+    }
+
+    private static CloseableHttpClient proxiedClient(FakeProxy proxy) {
+        return new HttpClientFactory().create(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), "test",
+                Optional.of(new ProxySettings("http", "127.0.0.1", proxy.port(), null, null, null))));
     }
 
     @Test

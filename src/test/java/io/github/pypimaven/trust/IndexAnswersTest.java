@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pypimaven.testing.Flood;
+import java.math.BigDecimal;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** How the index's answers to the audience and mint requests are reported. */
@@ -95,5 +99,40 @@ class IndexAnswersTest {
         f.env.clear();
         String message = f.openFailure();
         assertTrue(message.contains("does not run in a CI system that can prove its identity"), message);
+    }
+
+    /** 1 MiB at most, counted after decompression: a small gzip answer must not become gigabytes in memory. */
+    @Test
+    void aGzipBombFromTheAudienceEndpointStopsAtTheCap() {
+        f.index.createContext("/_/oidc/audience", Flood.gzipped(256L << 20, 200, "application/json"));
+        String message = f.openFailure();
+        assertTrue(message.contains("Trusted Publishing failed: the answer to GET " + f.index().audienceEndpoint()
+                + " is larger than 1 MiB"), message);
+        assertEquals(0, f.issuer.githubTokenRequests());
+    }
+
+    @Test
+    void anEndlessAnswerIsLeftUnreadPastTheCap() {
+        Flood flood = Flood.of(64L << 20, 200, "application/json");
+        f.index.createContext("/_/oidc/audience", flood);
+        String message = f.openFailure();
+        assertTrue(message.contains("is larger than 1 MiB"), message);
+        assertTrue(flood.written() < flood.size(), "the client stopped reading, and did not drain the rest either: "
+                + flood.written() + " of " + flood.size() + " bytes written");
+    }
+
+    static Stream<Object> unusableExpiries() {
+        return Stream.of(new BigDecimal("1e30"), Long.MAX_VALUE, Long.MIN_VALUE, new BigDecimal("-1e30"), -1,
+                "tomorrow", true);
+    }
+
+    @ParameterizedTest
+    @MethodSource("unusableExpiries")
+    void anUnusableExpiresIsAClearError(Object expires) {
+        f.pypi.expiresValue(expires);
+        String message = f.openFailure();
+        assertTrue(message.startsWith("Trusted Publishing failed: the index's answer to POST "
+                + f.index().mintTokenEndpoint() + " gives the token an unusable expiry ('expires': "), message);
+        assertTrue(f.minted.stream().noneMatch(message::contains), "the token never shows");
     }
 }

@@ -84,6 +84,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
     private volatile String audienceBody;
     private volatile Duration lifetime = Duration.ofSeconds(900);
     private volatile boolean sendExpires = true;
+    private volatile Object expiresValue;
 
     /** Where minted tokens go: the token, when it expires, and the Trusted Publisher it was minted for. */
     @FunctionalInterface
@@ -187,6 +188,12 @@ public final class FakeTrustedPublishing implements HttpHandler {
         return this;
     }
 
+    /** Sends {@code value} (as Jackson writes it) as {@code expires} in mint answers, in place of the real time. */
+    public FakeTrustedPublishing expiresValue(Object value) {
+        this.expiresValue = value;
+        return this;
+    }
+
     /** The next mint-token request fails with a 503 and an HTML body, as a CDN would. */
     public FakeTrustedPublishing failNextMint() {
         failNextMint.set(true);
@@ -273,7 +280,7 @@ public final class FakeTrustedPublishing implements HttpHandler {
             answer.put("success", true);
             answer.put("token", token);
             if (sendExpires) {
-                answer.put("expires", expires.getEpochSecond());
+                answer.put("expires", expiresValue != null ? expiresValue : expires.getEpochSecond());
             }
             FakeOidcIssuer.json(exchange, 200, answer);
             return;
