@@ -7,6 +7,11 @@ def page = new File(index, 'simple/jython-greeter/index.html').text
 assert page.contains(wheel + '#sha256=') || page.contains(wheel) : page
 assert page.contains('data-dist-info-metadata')
 def log = BuildLog.of(basedir)
+// The Python package ran under Jython 2.7, through the Java class (GreeterOnJythonTest), and wrote no $py.class files.
+assert log.text().lines().anyMatch { it.startsWith('[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') && it.endsWith('in com.example.greeter.GreeterOnJythonTest') }
+def compiled = []
+new File(basedir, 'src').eachFileRecurse { if (it.name.endsWith('$py.class') || it.name == '__pycache__') compiled << it }
+assert compiled.isEmpty() : compiled
 log.contains('Built ' + wheel).contains('Built ' + sdist)
 // The publish goal ends with the pip command that installs what it published.
 def lines = log.text().lines().toList()

@@ -17,7 +17,8 @@ public final class ItExamples {
         Path source = Path.of(projectRoot.toString(), "examples", example);
         Path target = Path.of(basedir.toString());
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(f -> !source.relativize(f).startsWith("target")).toList()) {
+            // No build output, the example's own or its sub-projects' (graalpy-wordcount/consumer).
+            for (Path file : files.filter(f -> !isBuildOutput(source.relativize(f))).toList()) {
                 Path to = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(to);
@@ -26,6 +27,15 @@ public final class ItExamples {
                 }
             }
         }
+    }
+
+    private static boolean isBuildOutput(Path relative) {
+        for (Path element : relative) {
+            if (element.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fails unless both directories hold the named files with identical bytes. */
