@@ -8,6 +8,11 @@ def sha256 = java.security.MessageDigest.getInstance('SHA-256').digest(new File(
 assert page.contains('<a href="../../files/' + wheel + '#sha256=' + sha256 + '"') : page
 assert page.contains('data-dist-info-metadata')
 def log = BuildLog.of(basedir)
+// The Python package ran under Jython 2.7, through the Java class (GreeterOnJythonTest), and wrote no $py.class files.
+assert log.text().lines().anyMatch { it.startsWith('[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') && it.endsWith('in com.example.greeter.GreeterOnJythonTest') }
+def compiled = []
+new File(basedir, 'src').eachFileRecurse { if (it.name.endsWith('$py.class') || it.name == '__pycache__') compiled << it }
+assert compiled.isEmpty() : compiled
 log.contains('Built ' + wheel).contains('Built ' + sdist)
 // The publish goal ends with the pip command that installs what it published.
 def lines = log.text().lines().toList()

@@ -3,11 +3,15 @@ package io.github.pypimaven.maven;
 import io.github.pypimaven.packaging.BuildRequest;
 import io.github.pypimaven.packaging.BuiltDistributions;
 import io.github.pypimaven.packaging.DistributionBuilder;
+import io.github.pypimaven.packaging.GraalPyConfiguration;
+import io.github.pypimaven.packaging.GraalPyPackages;
 import io.github.pypimaven.packaging.PackageOptions;
 import io.github.pypimaven.packaging.PackagingException;
 import io.github.pypimaven.packaging.PomFacts;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.model.Developer;
 import org.apache.maven.model.License;
@@ -36,11 +40,14 @@ public class PackageMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * The directory whose top holds the Python packages and modules to distribute.
+     * The directory whose top holds the Python packages and modules to distribute. When not set:
+     * {@code src/main/python}, or, in a project that configures graalpy-maven-plugin, GraalPy's own {@code src}
+     * directory ({@code src/main/resources/org.graalvm.python.vfs/src}, following its {@code resourceDirectory} or
+     * {@code externalDirectory}).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pypi.pythonSourceDirectory", defaultValue = "${project.basedir}/src/main/python")
+    @Parameter(property = "pypi.pythonSourceDirectory")
     private File pythonSourceDirectory;
 
     /**
@@ -91,6 +98,16 @@ public class PackageMojo extends AbstractMojo {
      */
     @Parameter
     private List<String> dependencies;
+
+    /**
+     * In a project that configures graalpy-maven-plugin, copies the entries of its {@code <packages>} (with their
+     * version specifiers) into Requires-Dist. When false, each entry the distribution does not require is named in a
+     * warning: an application's pinned packages are not necessarily its library's requirements.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.requiresFromGraalPyPackages", defaultValue = "false")
+    private boolean requiresFromGraalPyPackages;
 
     /**
      * Console scripts as {@code name=module:function}.
@@ -156,8 +173,13 @@ public class PackageMojo extends AbstractMojo {
             getLog().info("Skipping the Python distributions (pypi.package.skip)");
             return;
         }
-        BuildRequest request = new BuildRequest(project.getBasedir().toPath(), pythonSourceDirectory.toPath(),
-                outputDirectory.toPath(), pomFacts(), options(), pythonTag, outputTimestamp,
+        Optional<GraalPyConfiguration> graalPy = GraalPyPlugin.configuration(project);
+        if (requiresFromGraalPyPackages && graalPy.isEmpty()) {
+            getLog().warn("requiresFromGraalPyPackages is ignored: this project does not configure "
+                    + GraalPyPlugin.KEY);
+        }
+        BuildRequest request = new BuildRequest(project.getBasedir().toPath(), sourceDirectory(graalPy),
+                outputDirectory.toPath(), pomFacts(), options(graalPy), pythonTag, outputTimestamp,
                 "pypi-maven-plugin " + pluginVersion, sdist);
         BuiltDistributions built;
         try {
@@ -172,10 +194,26 @@ public class PackageMojo extends AbstractMojo {
         }
     }
 
-    private PackageOptions options() {
+    private Path sourceDirectory(Optional<GraalPyConfiguration> graalPy) {
+        Path baseDir = project.getBasedir().toPath();
+        if (pythonSourceDirectory != null) {
+            return pythonSourceDirectory.toPath();
+        }
+        if (graalPy.isEmpty()) {
+            return baseDir.resolve("src/main/python");
+        }
+        List<Path> resourceRoots = project.getResources().stream().map(r -> baseDir.resolve(r.getDirectory())).toList();
+        Path sources = graalPy.get().pythonSourceDirectory(baseDir, resourceRoots);
+        getLog().info("Python sources: " + baseDir.relativize(sources) + " (GraalPy's layout, from "
+                + GraalPyPlugin.KEY + ")");
+        return sources;
+    }
+
+    private PackageOptions options(Optional<GraalPyConfiguration> graalPy) {
         String readmePath = readme == null ? null : readme.getPath();
+        GraalPyPackages packages = graalPy.map(g -> g.packages(requiresFromGraalPyPackages)).orElse(GraalPyPackages.none());
         return new PackageOptions(pythonVersion, requiresPython, license, dependencies, entryPoints, readmePath,
-                licenseFiles);
+                licenseFiles, packages);
     }
 
     private PomFacts pomFacts() {

@@ -36,13 +36,23 @@ public class DistributionBuilder {
         return new BuiltDistributions(metadata, wheel, request.pythonTag() + "-none-any", sdist);
     }
 
-    /** From {@code <baseDir>/pyproject.toml} when there is one, else from the POM and the parameters. */
+    /**
+     * From {@code <baseDir>/pyproject.toml} when there is one, else from the POM and the parameters; then set against
+     * graalpy-maven-plugin's packages, if any.
+     */
     public ProjectMetadata readMetadata(Path baseDir, PomFacts pom, PackageOptions options) throws PackagingException {
         PomMetadataMapper fromPom = new PomMetadataMapper(baseDir, pom, options);
         Path pyproject = baseDir.resolve("pyproject.toml");
+        ProjectMetadata metadata;
+        String source;
         if (Files.isRegularFile(pyproject)) {
-            return new PyprojectReader(pyproject, fromPom, options).read();
+            metadata = new PyprojectReader(pyproject, fromPom, options).read();
+            source = pyproject.toString();
+        } else {
+            metadata = fromPom.toMetadata();
+            source = "the POM";
         }
-        return fromPom.toMetadata();
+        options.graalPyPackages().check(metadata, source);
+        return metadata;
     }
 }

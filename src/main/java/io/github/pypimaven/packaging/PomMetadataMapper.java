@@ -145,7 +145,7 @@ final class PomMetadataMapper {
         for (String dependency : options.dependencies()) {
             Requirements.checkRequirement(dependency, "Parameter dependencies");
         }
-        return options.dependencies().stream().map(String::strip).toList();
+        return options.graalPyPackages().addTo(options.dependencies().stream().map(String::strip).toList());
     }
 
     Map<String, String> consoleScripts() throws PackagingException {

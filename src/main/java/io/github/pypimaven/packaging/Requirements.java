@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Light checks of PEP 508 requirements, entry points and extra names; the full grammars are the installer's job. */
 final class Requirements {
 
     private static final Pattern REQUIREMENT_START = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?\\s*([\\[(<>=!~;@]|$).*", Pattern.DOTALL);
+    private static final Pattern PROJECT_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
     private static final Pattern ENTRY_NAME = Pattern.compile("[\\w.-]+");
     private static final Pattern OBJECT_REFERENCE = Pattern.compile("[\\w.]+(:[\\w.]+)?(\\s*\\[[\\w.,\\s-]*])?", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -17,11 +19,25 @@ final class Requirements {
     }
 
     static void checkRequirement(String requirement, String origin) throws PackagingException {
-        if (requirement == null || requirement.isBlank() || requirement.contains("\n")
-                || !REQUIREMENT_START.matcher(requirement.strip()).matches()) {
+        if (!isRequirement(requirement)) {
             throw new PackagingException(origin + ": '" + requirement + "' is not a PEP 508 requirement"
                     + " (for example: requests>=2.31, or tomli; python_version < \"3.11\")");
         }
+    }
+
+    /** Whether the text starts like a PEP 508 requirement: a project name, then extras, a specifier or a marker. */
+    static boolean isRequirement(String requirement) {
+        return requirement != null && !requirement.isBlank() && !requirement.contains("\n")
+                && REQUIREMENT_START.matcher(requirement.strip()).matches();
+    }
+
+    /** The PEP 503 normalized project name a requirement (one {@link #isRequirement} accepts) is about. */
+    static String projectName(String requirement) {
+        Matcher name = PROJECT_NAME.matcher(requirement.strip());
+        if (!name.lookingAt()) {
+            throw new IllegalArgumentException("not a requirement: " + requirement);
+        }
+        return io.github.pypimaven.distribution.ProjectName.normalize(name.group());
     }
 
     /** PEP 685: extras are compared and written normalized like project names. */

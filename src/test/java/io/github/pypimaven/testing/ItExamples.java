@@ -20,12 +20,13 @@ public final class ItExamples {
         copyTree(Path.of(projectRoot.toString(), "examples", example), basedir);
     }
 
-    /** Copies a file, or a directory with everything in it except build output (target/), to the given path. */
+    /** Copies a file, or a directory with everything in it except build output (target/ at any depth), to the given path. */
     public static void copyTree(Object from, Object to) throws IOException {
         Path source = Path.of(from.toString());
         Path target = Path.of(to.toString());
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(f -> !source.relativize(f).startsWith("target")).toList()) {
+            // No build output, the example's own or its sub-projects' (graalpy-wordcount/consumer).
+            for (Path file : files.filter(f -> !isBuildOutput(source.relativize(f))).toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
@@ -34,6 +35,15 @@ public final class ItExamples {
                 }
             }
         }
+    }
+
+    private static boolean isBuildOutput(Path relative) {
+        for (Path element : relative) {
+            if (element.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fails unless both directories hold the named files with identical bytes. */

@@ -1,0 +1,5 @@
+"""A GraalPy library's Python package, kept where GraalPy recommends for libraries."""
+
+
+def words(text):
+    return text.split()
