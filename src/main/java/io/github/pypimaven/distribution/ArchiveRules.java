@@ -23,7 +23,8 @@ final class ArchiveRules {
         }
         if (!contents.unsupportedCompression().isEmpty()) {
             String entries = contents.unsupportedCompression().entrySet().stream().limit(3)
-                    .map(e -> ArchiveMemberName.shown(e.getKey()) + " (method " + e.getValue() + ")").collect(Collectors.joining(", "));
+                    .map(e -> ArchiveMemberName.shown(e.getKey()) + " (method " + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
             problems.add(new Problem(d.filename(), ValidationRule.ZIP_COMPRESSION, "Invalid distribution file "
                     + d.filename() + ". File does not use a supported compression type: " + entries + ". PyPI accepts"
                     + " only STORED and DEFLATED members; rebuild the wheel without other compression"));
@@ -49,7 +50,8 @@ final class ArchiveRules {
                 if (!d.containsLicenseFile(licenseFile)) {
                     problems.add(new Problem(d.filename(), ValidationRule.LICENSE_FILE_MISSING, "License-File "
                             + ArchiveMemberName.shown(licenseFile) + " does not exist in distribution file "
-                            + d.filename() + " at " + ArchiveMemberName.shown(d.licenseFilePath(licenseFile)) + ". Fix the license-files setting, or the build that"
+                            + d.filename() + " at " + ArchiveMemberName.shown(d.licenseFilePath(licenseFile))
+                            + ". Fix the license-files setting, or the build that"
                             + " should have included the file"));
                 }
             }

@@ -77,7 +77,8 @@ public enum DistributionKind {
         for (Refused refused : REFUSED) {
             if (lower.endsWith(refused.suffix)) {
                 return new Classification(Optional.empty(),
-                        Optional.of("'" + ForeignText.line(filename) + "' is not a distribution PyPI accepts: " + refused.reason));
+                        Optional.of("'" + ForeignText.line(filename) + "' is not a distribution PyPI accepts: "
+                                + refused.reason));
             }
         }
         return new Classification(Optional.empty(), Optional.empty());

@@ -114,7 +114,8 @@ final class ProjectFiles {
             Path real = file.toRealPath();
             if (!real.startsWith(realBase)) {
                 throw new PackagingException(what + " " + file + " leads through a symbolic link to "
-                        + ArchiveMemberName.shown(real.toString()) + ", outside the project directory " + realBase + "; a distribution carries only files inside"
+                        + ArchiveMemberName.shown(real.toString()) + ", outside the project directory " + realBase
+                        + "; a distribution carries only files inside"
                         + " the project. Copy the file into the project instead of linking it");
             }
         } catch (IOException e) {

@@ -60,7 +60,8 @@ public record PythonSources(Path directory, java.util.SortedMap<String, Path> fi
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (isExcluded(file.getFileName().toString())
-                            || !(attrs.isRegularFile() || attrs.isSymbolicLink() && isLinkInside(file, realDirectory))) {
+                            || !(attrs.isRegularFile()
+                                    || attrs.isSymbolicLink() && isLinkInside(file, realDirectory))) {
                         return FileVisitResult.CONTINUE;
                     }
                     String relative = ArchiveFiles.memberPath(realDirectory, file);
