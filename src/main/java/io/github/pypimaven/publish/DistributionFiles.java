@@ -74,7 +74,7 @@ public class DistributionFiles {
             return new FileGlob(baseDirectory, pattern.replace('\\', '/')).files();
         } catch (IOException e) {
             throw new PublishException("Could not read " + baseDirectory + " for the distributions pattern '" + pattern
-                    + "': " + e.getMessage());
+                    + "': " + ForeignText.line(e.getMessage())); // it names a file found on the way
         }
     }
 

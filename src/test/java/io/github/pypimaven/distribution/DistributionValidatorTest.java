@@ -230,6 +230,19 @@ class DistributionValidatorTest {
         assertTrue(p.message().contains("Rebuild the distribution"), p.message());
     }
 
+    /** A value quoted from the metadata cannot start a line of the failure: every problem is one line. */
+    @Test
+    void problemsQuotingTheFileStayOnOneLine() {
+        Distribution d = read(wheel().rawMetadata(("Metadata-Version: 2.1\nName: bad\n ::warning::pwned\n"
+                + "Version: 1.0.0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<Problem> problems = validator.check(d);
+        assertTrue(problems.stream().anyMatch(p -> p.rule() == ValidationRule.NAME), problems.toString());
+        for (Problem p : problems) {
+            assertEquals(1, p.toString().lines().count(), p.toString());
+        }
+        assertEquals(1, d.toString().lines().count(), d.toString());
+    }
+
     @Test
     void linksInsideTheArchiveAreFine() {
         assertEquals(List.of(), check(sdist().link("my_package-1.0.0/alias.py", "my_package/__init__.py", true)
