@@ -21,14 +21,17 @@ import java.util.Optional;
  * @param http timeouts, User-Agent and proxy
  * @param dryRun check everything and say what would happen, but send and write nothing
  * @param checkUrl the index's simple API, to compare the release with what the index has before uploading
+ * @param attestations whether to make PEP 740 attestations, and with which Sigstore instance
  */
 public record PublishRequest(List<Path> files, PublishTarget target, CredentialRequest credentials, boolean md5Digest,
-        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl) {
+        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl,
+        AttestationSettings attestations) {
 
     public PublishRequest {
         files = List.copyOf(files);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(attestations, "attestations");
     }
 
     public static Builder builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
@@ -37,7 +40,7 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
 
     public Builder toBuilder() {
         return new Builder(files, target, credentials).md5Digest(md5Digest).retry(retry).http(http).dryRun(dryRun)
-                .checkUrl(checkUrl);
+                .checkUrl(checkUrl).attestations(attestations);
     }
 
     /** Builds a request; everything but the files, the target and the credentials has a default. */
@@ -50,6 +53,7 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
         private HttpSettings http = HttpSettings.defaults();
         private boolean dryRun;
         private Optional<SecureUrl> checkUrl = Optional.empty();
+        private AttestationSettings attestations = AttestationSettings.defaults();
 
         private Builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
             this.files = files;
@@ -97,8 +101,14 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
             return this;
         }
 
+        public Builder attestations(AttestationSettings value) {
+            attestations = value;
+            return this;
+        }
+
         public PublishRequest build() {
-            return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl);
+            return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl,
+                    attestations);
         }
     }
 }
