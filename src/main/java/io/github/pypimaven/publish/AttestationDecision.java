@@ -7,7 +7,7 @@ import io.github.pypimaven.repository.RemoteIndex;
  * only on uploads authenticated by Trusted Publishing, and refuses the whole file otherwise.
  *
  * @param on     whether attestations are made (or existing ones uploaded)
- * @param reason a clause that completes "Attestations (PEP 740) are made because ..." or "No attestations: ..."
+ * @param reason a clause that completes "Attestations (PEP 740) are on because ..." or "No attestations: ..."
  */
 record AttestationDecision(boolean on, String reason) {
 

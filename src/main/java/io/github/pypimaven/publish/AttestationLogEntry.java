@@ -12,6 +12,6 @@ public record AttestationLogEntry(long logIndex, URI url) {
 
     @Override
     public String toString() {
-        return "Rekor log index " + logIndex + " " + url;
+        return "Rekor log index " + logIndex + ", " + url;
     }
 }

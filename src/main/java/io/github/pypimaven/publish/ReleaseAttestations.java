@@ -69,7 +69,7 @@ public class ReleaseAttestations {
      */
     Map<String, FileAttestations> attest(List<Distribution> files, AttestationDecision decision,
             AttestationSettings settings, HttpSettings http, TrustedPublishingSession session) throws PublishException {
-        LOG.info("Attestations (PEP 740) are made because {}", decision.reason());
+        LOG.info("Attestations (PEP 740) are on because {}", decision.reason());
         try {
             SigstoreSettings sigstore = settings.sigstore();
             ExpectedIdentity publisher = ExpectedIdentity.fromClaims(session.identityClaims(), session.providerName()
@@ -99,7 +99,7 @@ public class ReleaseAttestations {
             return result;
         } catch (AttestationException e) {
             throw new PublishException(PublishException.Stage.ATTESTATION, "Attestations (PEP 740) failed at the step '"
-                    + e.step().label() + "': " + e.getMessage() + "\nNothing was uploaded. Attestations are made"
+                    + e.step().label() + "': " + e.getMessage() + "\nNothing was uploaded. Attestations are on"
                     + " because " + decision.reason() + "; set attestations (pypi.attestations) to false to publish"
                     + " without them.", e);
         }
