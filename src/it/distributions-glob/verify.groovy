@@ -1,8 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def pypi = context.get('pypi')
     assert pypi.uploadRequests()*.contentFilename == [ItDistributions.WHEEL, ItDistributions.SDIST]
-    true
-} finally {
-    ItServers.closeAll()
 }

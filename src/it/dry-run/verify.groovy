@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     assert it.pypi().uploadRequests().isEmpty() && it.issuer().githubTokenRequests() == 0
     BuildLog.of(basedir).contains('Dry run: would publish it-pkg 1.0.0 to http://127.0.0.1:')
@@ -10,7 +10,4 @@ try {
                 + " the upload uses Trusted Publishing: a signing certificate from https://fulcio.sigstore.dev, a log"
                 + " entry per file in https://rekor.sigstore.dev")
         .doesNotContain('::add-mask::')
-    true
-} finally {
-    ItServers.closeAll()
 }

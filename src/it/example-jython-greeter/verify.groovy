@@ -4,7 +4,8 @@ def sdist = 'jython_greeter-1.0.0.tar.gz'
 ItExamples.assertSameFiles(new File(basedir, 'target/dist-first'), new File(basedir, 'target/dist'), [wheel, sdist])
 def index = new File(basedir, 'target/pypi-index')
 def page = new File(index, 'simple/jython-greeter/index.html').text
-assert page.contains(wheel + '#sha256=') || page.contains(wheel) : page
+def sha256 = java.security.MessageDigest.getInstance('SHA-256').digest(new File(basedir, 'target/dist/' + wheel).bytes).encodeHex()
+assert page.contains('<a href="../../files/' + wheel + '#sha256=' + sha256 + '"') : page
 assert page.contains('data-dist-info-metadata')
 def log = BuildLog.of(basedir)
 log.contains('Built ' + wheel).contains('Built ' + sdist)

@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def secret = 'it-private-index-secret-51f0'
     assert context.get('index').requests() == 1
     // (-X prints Maven's own stack trace of the failure, so no stack-trace check here)
@@ -14,7 +14,4 @@ try {
     def fence = summary[2]
     assert fence ==~ /`{3,}/ && summary.last() == fence && summary.count { it == fence } == 2
     assert !summary.any { it.startsWith('## Injected') || it.startsWith('::') }
-    true
-} finally {
-    ItServers.closeAll()
 }

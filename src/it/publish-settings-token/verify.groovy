@@ -1,7 +1,7 @@
 import io.github.pypimaven.testing.*
 import java.nio.file.Files
 def pypi = context.get('pypi')
-try {
+ItServers.verify { ->
     def uploads = pypi.uploadRequests()
     assert uploads*.contentFilename == [ItDistributions.WHEEL, ItDistributions.SDIST] : 'wheel first, then the sdist'
     assert uploads*.status == [200, 200]
@@ -26,7 +26,4 @@ try {
         .contains('Uploaded it_pkg-1.0.0-py3-none-any.whl')
         .contains('Published it-pkg 1.0.0 to 127.0.0.1:')
         .hasNoSecret('pypi-it-plain-secret-51f0')
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def pypi = context.get('pypi')
     assert pypi.uploadRequests()*.contentFilename == ['module_a-1.0.0-py3-none-any.whl', 'module_a-1.0.0.tar.gz',
                                                        'module_b-1.0.0-py3-none-any.whl', 'module_b-1.0.0.tar.gz']
@@ -9,7 +9,4 @@ try {
     // every upload comes after the last deferral
     def text = log.text()
     assert text.lastIndexOf('Publishing deferred') < text.indexOf('Uploading module_a-1.0.0-py3-none-any.whl')
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,11 +1,8 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def pypi = context.get('pypi')
     assert pypi.uploadRequests().size() == 2 : 'the second run uploads nothing'
     BuildLog.of(basedir).contains(ItDistributions.WHEEL + ' is already on the index, identical: not uploaded again')
         .contains(ItDistributions.SDIST + ' is already on the index, identical: not uploaded again')
         .contains('(already there, unchanged)')
-    true
-} finally {
-    ItServers.closeAll()
 }

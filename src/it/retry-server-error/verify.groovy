@@ -1,10 +1,7 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def pypi = context.get('pypi')
     assert pypi.uploadRequests()*.status == [503, 200, 200]
     assert pypi.files().size() == 2
     BuildLog.of(basedir).contains('trying again (2 of 3)')
-    true
-} finally {
-    ItServers.closeAll()
 }

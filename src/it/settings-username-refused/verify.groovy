@@ -1,9 +1,6 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     assert context.get('pypi').requestCount() == 0
     BuildLog.of(basedir).contains("settings.xml server 'pypi-password' has the username 'alice'")
         .contains('<username>__token__</username>').hasNoSecret('alice-password-not-a-token').hasNoStackTrace()
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,8 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     assert context.get('pypi').requestCount() == 0
     BuildLog.of(basedir).contains('Skipping PyPI publishing (pypi.skip)')
-    true
-} finally {
-    ItServers.closeAll()
 }

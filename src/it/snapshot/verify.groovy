@@ -1,8 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     assert context.get('pypi').requestCount() == 0
     BuildLog.of(basedir).contains('Skipping PyPI publishing of the SNAPSHOT version 1.0.0-SNAPSHOT (set pypi.publishSnapshots to publish it)')
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,10 +1,7 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     assert it.pypi().requestCount() == 0 && it.issuer().githubTokenRequests() == 0
     BuildLog.of(basedir).contains('trustedPublishing (pypi.trustedPublishing) is always, but an API token is also configured')
         .contains('environment variable PYPI_API_TOKEN').hasNoSecret('pypi-it-env-secret-93aa')
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,8 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     assert context.get('it').pypi().uploadRequests().isEmpty()
     BuildLog.of(basedir).contains('pull request from a fork').contains('mallory/octo-repo').hasNoStackTrace()
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,10 +1,7 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     assert !new File(basedir, 'pom.xml').exists()
     assert it.pypi().uploadRequests()*.contentFilename == [ItDistributions.WHEEL, ItDistributions.SDIST]
     assert it.pypi().uploadRequests()*.status == [200, 200]
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     def uploads = it.pypi().uploadRequests()
     assert uploads*.status == [200, 200]
@@ -7,7 +7,4 @@ try {
     assert it.issuer().githubTokenRequests() == it.trustedPublishing().mintCount() : 'a fresh identity token per mint'
     assert uploads[0].tokenUsed != uploads[1].tokenUsed
     BuildLog.of(basedir).hasNoSecrets(uploads*.tokenUsed + it.issuer().issuedTokens())
-    true
-} finally {
-    ItServers.closeAll()
 }

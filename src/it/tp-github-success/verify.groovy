@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     def uploads = it.pypi().uploadRequests()
     assert uploads*.contentFilename == [ItDistributions.WHEEL, ItDistributions.SDIST]
@@ -16,7 +16,4 @@ try {
     log.hasNoSecrets(it.issuer().issuedTokens() + minted + [githubRequestToken.toString()])
     def summary = new File(fixtures.toString(), 'tp-github-success.summary.md').text
     assert summary.contains('| `it_pkg-1.0.0-py3-none-any.whl` |') && summary.contains('| `it_pkg-1.0.0.tar.gz` |')
-    true
-} finally {
-    ItServers.closeAll()
 }

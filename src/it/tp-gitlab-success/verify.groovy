@@ -1,12 +1,9 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     def uploads = it.pypi().uploadRequests()
     assert uploads*.status == [200, 200]
     assert it.trustedPublishing().mintCount() == 1
     BuildLog.of(basedir).contains('GitLab CI/CD identity').doesNotContain('::add-mask::')
         .hasNoSecrets(uploads*.tokenUsed.unique())
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,10 +1,7 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     assert it.pypi().uploadRequests()*.status == [200, 200]
     assert it.issuer().metadataRequests() >= 1
     BuildLog.of(basedir).contains('Google Cloud identity').hasNoSecrets(it.issuer().issuedTokens())
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     assert it.pypi().uploadRequests().isEmpty()
     BuildLog.of(basedir).contains('`invalid-publisher`: valid token, but no corresponding publisher')
@@ -8,7 +8,4 @@ try {
         .contains('Owner').contains('Repository name').contains('Workflow name').contains('release.yml')
         .contains('Nothing was uploaded').hasNoStackTrace()
         .hasNoSecrets(it.issuer().issuedTokens())
-    true
-} finally {
-    ItServers.closeAll()
 }

@@ -1,8 +1,6 @@
 package io.github.pypimaven.attestation;
 
-import com.nimbusds.jwt.JWTParser;
 import io.github.pypimaven.trust.OidcClaims;
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +28,9 @@ public record SigstoreIdentityToken(String jwt, String source) {
 
     /** The claims, read without checking the signature (Fulcio checks it; the client wants early, clear failures). */
     public OidcClaims claims() throws AttestationException {
-        try {
-            return new OidcClaims(JWTParser.parse(jwt).getJWTClaimsSet().getClaims());
-        } catch (ParseException | RuntimeException e) {
-            // The parser's message may quote the token, so it is not passed on.
-            throw new AttestationException(AttestationStep.IDENTITY_TOKEN, "The Sigstore identity token from " + source
-                    + " is not a valid JWT. This points to a problem in the CI environment; re-run the job.");
-        }
+        return OidcClaims.parse(jwt).orElseThrow(() -> new AttestationException(AttestationStep.IDENTITY_TOKEN,
+                "The Sigstore identity token from " + source + " is not a valid JWT. This points to a problem in the"
+                        + " CI environment; re-run the job."));
     }
 
     /**

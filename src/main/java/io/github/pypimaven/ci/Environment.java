@@ -23,10 +23,6 @@ public record Environment(Map<String, String> variables) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    public boolean isTrue(String name) {
-        return get(name).map(v -> v.equalsIgnoreCase("true")).orElse(false);
-    }
-
     @Override
     public String toString() {
         // Never print values: the environment holds secrets.

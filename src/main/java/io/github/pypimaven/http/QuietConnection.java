@@ -48,7 +48,11 @@ final class QuietConnection extends DefaultBHttpClientConnection implements Mana
         return socket instanceof SSLSocket ssl ? ssl.getSession() : null;
     }
 
-    /** Pooled and idle: keep the socket from blocking forever, as HttpClient's own connection does. */
+    /**
+     * Back in the pool: no read timeout while idle (zero means none; nothing reads an idle connection, and the
+     * stale check sets its own), as HttpClient's own connection does. {@link #activate()} restores the timeout the
+     * connection had when it was last in use.
+     */
     @Override
     public void passivate() {
         activeTimeout = getSocketTimeout();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.MavenProject;
 
@@ -34,11 +35,20 @@ final class ReactorPublishing {
         List<MavenProject> projects = new ArrayList<>();
         for (MavenProject project : session.getProjects()) {
             Plugin ours = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(plugin.getPluginLookupKey());
-            if (ours != null && ours.getExecutions().stream().anyMatch(e -> e.getGoals().contains("publish"))) {
+            if (ours != null && ours.getExecutions().stream().anyMatch(ReactorPublishing::runsPublish)) {
                 projects.add(project);
             }
         }
         return projects;
+    }
+
+    /**
+     * Whether the execution runs the publish goal. {@code <phase>none</phase>} is how a module switches an inherited
+     * execution off, so such a module never records and must not be waited for (as maven-deploy-plugin counts for
+     * deploy-at-end); an execution without a phase runs in the goal's default phase, deploy.
+     */
+    private static boolean runsPublish(PluginExecution execution) {
+        return execution.getGoals().contains("publish") && !"none".equals(execution.getPhase());
     }
 
     /**

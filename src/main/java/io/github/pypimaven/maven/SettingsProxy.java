@@ -2,11 +2,9 @@ package io.github.pypimaven.maven;
 
 import io.github.pypimaven.http.ProxySettings;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -22,10 +20,10 @@ final class SettingsProxy {
             return Optional.empty();
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
-        var problems = result.getProblems().stream().filter(p -> p.getSeverity() != SettingsProblem.Severity.WARNING).toList();
-        if (!problems.isEmpty()) {
+        Optional<String> errors = SettingsDecryption.errors(result);
+        if (errors.isPresent()) {
             throw new MojoFailureException("Could not decrypt the password of the settings.xml proxy '" + proxy.getId()
-                    + "': " + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; ")));
+                    + "': " + errors.get());
         }
         Proxy decrypted = result.getProxy();
         try {

@@ -1,13 +1,10 @@
 package io.github.pypimaven.maven;
 
 import io.github.pypimaven.credentials.StaticToken;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -24,12 +21,9 @@ final class SettingsToken {
         }
         String where = "settings.xml server '" + serverId + "'";
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        List<SettingsProblem> problems = result.getProblems().stream()
-                .filter(p -> p.getSeverity() != SettingsProblem.Severity.WARNING).toList();
-        if (!problems.isEmpty()) {
-            // The problem messages name the server and the cause (e.g. a missing settings-security.xml), never the password.
-            throw new MojoFailureException("Could not decrypt the password of " + where + ": "
-                    + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
+        Optional<String> errors = SettingsDecryption.errors(result);
+        if (errors.isPresent()) {
+            throw new MojoFailureException("Could not decrypt the password of " + where + ": " + errors.get()
                     + ". Check ~/.m2/settings-security.xml (or -Dsettings.security) and the encrypted password.");
         }
         Server decrypted = result.getServer();

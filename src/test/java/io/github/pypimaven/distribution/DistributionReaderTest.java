@@ -191,20 +191,21 @@ class DistributionReaderTest {
 
     // --- real-world files from the shared fixtures ---
 
+    /**
+     * fixtures/pep740 of the shared directory, which the POM passes to the tests as the system property
+     * pypimaven.shared (../shared of the project); empty when the property is unset or the directory absent.
+     */
     static Optional<Path> sharedFixtures() {
-        String property = System.getProperty("pypimaven.shared");
-        for (Path candidate : List.of(property == null ? Paths.get("/nonexistent") : Paths.get(property),
-                Paths.get("/work/shared"))) {
-            if (Files.isDirectory(candidate.resolve("fixtures/pep740"))) {
-                return Optional.of(candidate.resolve("fixtures/pep740"));
-            }
-        }
-        return Optional.empty();
+        String shared = System.getProperty("pypimaven.shared");
+        Path fixtures = shared == null ? null : Paths.get(shared, "fixtures", "pep740");
+        return fixtures != null && Files.isDirectory(fixtures) ? Optional.of(fixtures) : Optional.empty();
     }
 
     private Path fixture(String name) {
         Optional<Path> shared = sharedFixtures();
-        Assumptions.assumeTrue(shared.isPresent(), "shared fixtures not found (pypimaven.shared or /work/shared)");
+        Assumptions.assumeTrue(shared.isPresent(), () -> "real-world fixture " + name + " skipped: no fixtures/pep740 in"
+                + " the shared directory (system property pypimaven.shared, which the POM sets to ../shared; here "
+                + System.getProperty("pypimaven.shared", "unset") + ")");
         return shared.get().resolve(name);
     }
 

@@ -8,21 +8,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Runs the projects of examples/ as ITs: each IT copies its example, so the example itself stays clean. */
+/**
+ * Runs copies of this project's own projects as ITs: the projects of examples/, and this plugin's own build. Each
+ * IT copies what it builds, so the originals stay clean.
+ */
 public final class ItExamples {
 
     private ItExamples() {}
 
     public static void copy(Object projectRoot, String example, Object basedir) throws IOException {
-        Path source = Path.of(projectRoot.toString(), "examples", example);
-        Path target = Path.of(basedir.toString());
+        copyTree(Path.of(projectRoot.toString(), "examples", example), basedir);
+    }
+
+    /** Copies a file, or a directory with everything in it except build output (target/), to the given path. */
+    public static void copyTree(Object from, Object to) throws IOException {
+        Path source = Path.of(from.toString());
+        Path target = Path.of(to.toString());
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(f -> !source.relativize(f).startsWith("target")).toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
+                Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
+                    Files.createDirectories(copy);
                 } else {
-                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

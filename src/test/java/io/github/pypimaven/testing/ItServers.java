@@ -6,6 +6,7 @@ import io.github.pypimaven.testing.pypi.FakePyPI;
 import io.github.pypimaven.testing.sigstore.FakeSigstore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * The fake servers of the invoker ITs, one set at a time. An IT whose build ends unexpectedly never reaches its
@@ -72,6 +73,20 @@ public final class ItServers {
     public static synchronized FakeProxy proxy(Object port) throws IOException {
         proxy = FakeProxy.start(Integer.parseInt(port.toString()), "it-proxy-user", "it-proxy-secret-e4d2");
         return proxy;
+    }
+
+    /**
+     * Runs a verify script's checks ({@code ItServers.verify { -> ... }}: a closure without parameters, so the
+     * checks may name a variable {@code it}) and then, pass or fail, closes the servers its setup started. Returns
+     * true, which is what invoker wants a passing script to return.
+     */
+    public static boolean verify(Callable<?> checks) throws Exception {
+        try {
+            checks.call();
+            return true;
+        } finally {
+            closeAll();
+        }
     }
 
     public static synchronized void closeAll() {

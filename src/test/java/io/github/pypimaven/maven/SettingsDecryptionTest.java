@@ -1,0 +1,99 @@
+package io.github.pypimaven.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pypimaven.http.ProxySettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
+
+/**
+ * Settings.xml passwords through Maven's own decrypter, with the master password of the ITs
+ * (src/it/settings-security.xml) or without one: the token and the proxy report failures the same way.
+ */
+class SettingsDecryptionTest {
+
+    /** The IT token, encrypted as src/it/settings.xml has it. */
+    private static final String ENCRYPTED = "{I0c4n80kB+sHlvQrhTDnpkv9udmQV+M1yEoalEzg8cI6Z9fk8A3MLEftP3I8ST05}";
+    private static final String TOKEN = "pypi-it-encrypted-secret-7c1d";
+    private static final Path MASTER = Path.of("src", "it", "settings-security.xml");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anEncryptedTokenIsDecrypted() throws Exception {
+        assertEquals(TOKEN, SettingsToken.read(server(ENCRYPTED), "pypi", decrypter(MASTER)).orElseThrow().value());
+    }
+
+    @Test
+    void aPlainTokenNeedsNoMasterPassword() throws Exception {
+        assertEquals(TOKEN, SettingsToken.read(server(TOKEN), "pypi", decrypter(tmp.resolve("none.xml"))).orElseThrow().value());
+    }
+
+    @Test
+    void aTokenThatCannotBeDecryptedNamesTheServerAndWhatToCheck() {
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> SettingsToken.read(server(ENCRYPTED), "pypi", decrypter(tmp.resolve("none.xml"))));
+
+        String message = e.getMessage();
+        assertTrue(message.startsWith("Could not decrypt the password of settings.xml server 'pypi': "), message);
+        assertTrue(message.endsWith(". Check ~/.m2/settings-security.xml (or -Dsettings.security) and the encrypted password."), message);
+        assertFalse(message.contains(TOKEN), message);
+    }
+
+    @Test
+    void anEncryptedProxyPasswordIsDecrypted() throws Exception {
+        Optional<ProxySettings> proxy = SettingsProxy.read(proxy(ENCRYPTED), decrypter(MASTER));
+
+        assertEquals(TOKEN, proxy.orElseThrow().password());
+    }
+
+    @Test
+    void aProxyPasswordThatCannotBeDecryptedNamesTheProxy() {
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> SettingsProxy.read(proxy(ENCRYPTED), decrypter(tmp.resolve("none.xml"))));
+
+        assertTrue(e.getMessage().startsWith("Could not decrypt the password of the settings.xml proxy 'corp': "), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    }
+
+    private static SettingsDecrypter decrypter(Path settingsSecurity) {
+        return new DefaultSettingsDecrypter(new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(), settingsSecurity.toString()));
+    }
+
+    private static Settings server(String password) {
+        Server server = new Server();
+        server.setId("pypi");
+        server.setUsername("__token__");
+        server.setPassword(password);
+        Settings settings = new Settings();
+        settings.addServer(server);
+        return settings;
+    }
+
+    private static Settings proxy(String password) {
+        Proxy proxy = new Proxy();
+        proxy.setId("corp");
+        proxy.setHost("127.0.0.1");
+        proxy.setPort(3128);
+        proxy.setUsername("proxy-user");
+        proxy.setPassword(password);
+        Settings settings = new Settings();
+        settings.addProxy(proxy);
+        return settings;
+    }
+}
