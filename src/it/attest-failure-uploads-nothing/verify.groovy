@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     def sigstore = context.get('sigstore')
     assert it.pypi().uploadRequests().isEmpty() : 'nothing was uploaded'
@@ -12,7 +12,4 @@ try {
         .hasNoStackTrace()
         .hasNoSecrets(it.issuer().issuedTokens() + [githubRequestToken.toString()])
     assert log.hasLineStartingWith('::error title=Attestations failed%3A nothing was published to 127.0.0.1%3A')
-    true
-} finally {
-    ItServers.closeAll()
 }

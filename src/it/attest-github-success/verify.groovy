@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     def sigstore = context.get('sigstore')
     def uploads = it.pypi().uploadRequests()
@@ -28,7 +28,4 @@ try {
     def summary = new File(fixtures.toString(), 'attest-github-success.summary.md').text
     assert summary.contains('| File | Size | SHA-256 | Attestation |')
     assert summary.contains("| `${ItDistributions.WHEEL}` |") && summary.contains('[Rekor log index ')
-    true
-} finally {
-    ItServers.closeAll()
 }

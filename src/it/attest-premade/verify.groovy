@@ -1,5 +1,5 @@
 import io.github.pypimaven.testing.*
-try {
+ItServers.verify { ->
     def it = context.get('it')
     def sigstore = context.get('sigstore')
     def premade = context.get('premade')
@@ -18,7 +18,4 @@ try {
         .doesNotContain('Attested ')
         .hasNoStackTrace()
     assert new File(fixtures.toString(), 'attest-premade.summary.md').text.contains('[Rekor log index ')
-    true
-} finally {
-    ItServers.closeAll()
 }

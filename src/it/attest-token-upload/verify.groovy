@@ -1,6 +1,6 @@
 import io.github.pypimaven.testing.*
 def pypi = context.get('pypi')
-try {
+ItServers.verify { ->
     def uploads = pypi.uploadRequests()
     assert uploads*.contentFilename == [ItDistributions.WHEEL, ItDistributions.SDIST]
     // the fake PyPI, as Warehouse, refuses any attestations field on a token upload: 200 means none was sent
@@ -11,7 +11,4 @@ try {
         .doesNotContain('Attestations (PEP 740) are on')
         .hasNoSecret('pypi-it-plain-secret-51f0')
     assert log.text().count('No attestations (PEP 740)') == 1 : 'one line says why'
-    true
-} finally {
-    ItServers.closeAll()
 }
