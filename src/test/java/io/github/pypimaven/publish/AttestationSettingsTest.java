@@ -8,9 +8,9 @@ import io.github.pypimaven.repository.RemoteIndex;
 import io.github.pypimaven.testing.TestTargets;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The attestation settings as the goal reads them, and the decision they lead to. */
 class AttestationSettingsTest {
