@@ -59,10 +59,17 @@ public class CredentialResolver {
      * {@link #resolve} would for a configuration problem.
      */
     public String describe(CredentialRequest request, RemoteIndex index) throws CredentialsException {
+        return plan(request, index).source();
+    }
+
+    /** {@link #describe}, and whether the token will come from Trusted Publishing. */
+    public CredentialPlan plan(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Choice choice = choose(request, index);
-        return choice.token().map(StaticToken::source).orElseGet(() -> "Trusted Publishing ("
-                + choice.identity().orElseThrow().name() + " identity, audience '" + choice.audience().orElseThrow()
-                + "')");
+        if (choice.token().isPresent()) {
+            return new CredentialPlan(choice.token().get().source(), false);
+        }
+        return new CredentialPlan("Trusted Publishing (" + choice.identity().orElseThrow().name() + " identity,"
+                + " audience '" + choice.audience().orElseThrow() + "')", true);
     }
 
     /** A configured token, or the CI identity to exchange and the audience to ask for: never both, never neither. */
@@ -125,6 +132,12 @@ public class CredentialResolver {
     /** The audience to ask identity tokens for: pinned for a known index, configured for any other. */
     private static String audience(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Optional<String> configured = request.oidcAudience();
+        if (configured.isPresent() && configured.get().equalsIgnoreCase(CiIdentityProvider.SIGSTORE_AUDIENCE)) {
+            // That token is good at Fulcio: the index would get the right to sign in this job's name.
+            throw new CredentialsException("oidcAudience (pypi.oidcAudience) cannot be '" + configured.get() + "': that"
+                    + " is Sigstore's audience, and a token for it must go to Sigstore's Fulcio and to no index. Set it"
+                    + " to the audience the index's administrators document.");
+        }
         if (index.known().isPresent()) {
             KnownIndex known = index.known().get();
             if (configured.isPresent() && !configured.get().equals(known.audience())) {

@@ -11,6 +11,12 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  */
 public interface CiIdentityProvider {
 
+    /**
+     * The audience of identity tokens for Sigstore's Fulcio, which turns them into signing certificates. Such a token
+     * goes to the configured Fulcio and nowhere else: no index is ever asked for it, and none ever gets it.
+     */
+    String SIGSTORE_AUDIENCE = "sigstore";
+
     /** How users know the provider: "GitHub Actions", "GitLab CI/CD", "Google Cloud". */
     String name();
 
@@ -19,6 +25,13 @@ public interface CiIdentityProvider {
      * when the environment cannot produce one. The token is a secret: callers mask it and never log it.
      */
     String oidcToken(String audience, Environment env, CloseableHttpClient http) throws TrustedPublishingException;
+
+    /**
+     * A fresh identity token with the audience {@value #SIGSTORE_AUDIENCE}, for the attestations' signing certificate
+     * (GitHub: the same token service; GitLab: the job's {@code SIGSTORE_ID_TOKEN}; Google: the metadata server).
+     * Throws with a complete diagnosis that names the attestations; the token is a secret, as in {@link #oidcToken}.
+     */
+    String sigstoreToken(Environment env, CloseableHttpClient http) throws TrustedPublishingException;
 
     /** The claims the index's publisher matching reads, in the order a diagnosis prints them. */
     List<String> matchedClaims();

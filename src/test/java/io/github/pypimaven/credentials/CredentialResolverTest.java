@@ -69,4 +69,23 @@ class CredentialResolverTest {
                 Optional.of(new StaticToken("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
         assertEquals("settings.xml server 'pypi'", resolver.describe(withToken, OTHER));
     }
+
+    @ParameterizedTest
+    @CsvSource({"sigstore", "SigStore"})
+    void sigstoresAudienceIsNeverAskedForOnBehalfOfAnIndex(String audience) {
+        String message = assertThrows(CredentialsException.class,
+                () -> resolver.describe(request(TrustedPublishingMode.ALWAYS, audience), OTHER)).getMessage();
+        assertTrue(message.startsWith("oidcAudience (pypi.oidcAudience) cannot be '" + audience + "': that is"
+                + " Sigstore's audience"), message);
+    }
+
+    @Test
+    void thePlanSaysWhetherTrustedPublishingMintsTheToken() throws Exception {
+        assertTrue(resolver.plan(request(TrustedPublishingMode.AUTO, null),
+                TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL)).trustedPublishing());
+        CredentialRequest withToken = new CredentialRequest(TrustedPublishingMode.AUTO,
+                Optional.of(new StaticToken("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
+        assertEquals(new CredentialPlan("settings.xml server 'pypi'", false), resolver.plan(withToken,
+                TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL)));
+    }
 }

@@ -1,5 +1,9 @@
 package io.github.pypimaven.testing;
 
+import io.github.pypimaven.attestation.AttestationVerifier;
+import io.github.pypimaven.attestation.Attester;
+import io.github.pypimaven.attestation.FulcioClient;
+import io.github.pypimaven.attestation.RekorClient;
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.credentials.CredentialResolver;
@@ -15,10 +19,12 @@ import io.github.pypimaven.publish.IndexUpload;
 import io.github.pypimaven.publish.LocalIndexPublishing;
 import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
+import io.github.pypimaven.publish.ReleaseAttestations;
 import io.github.pypimaven.publish.ReleaseChecker;
 import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.trust.TrustedPublishing;
 import io.github.pypimaven.upload.RetryPolicy;
+import io.github.pypimaven.upload.UploadClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +42,11 @@ public final class TestServices {
 
     public static Publisher publisher(TrustedPublishing trustedPublishing) {
         HttpClientFactory http = new HttpClientFactory();
+        AttestationVerifier verifier = new AttestationVerifier();
         return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()),
-                new IndexUpload(new CredentialResolver(trustedPublishing), new io.github.pypimaven.upload.UploadClient(),
-                        http, new IndexComparison(new SimpleIndexClient())),
+                new IndexUpload(new CredentialResolver(trustedPublishing), new UploadClient(), http,
+                        new IndexComparison(new SimpleIndexClient()), new ReleaseAttestations(
+                                new Attester(new FulcioClient(), new RekorClient(), verifier), verifier, http)),
                 new LocalIndexPublishing(new LocalIndex()));
     }
 
