@@ -1,5 +1,6 @@
 package io.github.pypimaven.attestation;
 
+import io.github.pypimaven.http.AnswerTooLargeException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +42,7 @@ public class FulcioClient {
         try {
             reply = SigstoreHttp.postJson(http, endpoint, Map.of("Authorization", "Bearer " + token.jwt()),
                     request(token, key, signedClaim));
-        } catch (SigstoreHttp.TooLarge e) {
+        } catch (AnswerTooLargeException e) {
             throw failure(fulcio, "its answer is larger than " + SigstoreHttp.MAX_BODY / 1024 + " KiB, which no"
                     + " certificate chain is; check sigstoreFulcioUrl", e);
         } catch (IOException e) {

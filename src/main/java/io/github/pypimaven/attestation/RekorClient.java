@@ -1,5 +1,6 @@
 package io.github.pypimaven.attestation;
 
+import io.github.pypimaven.http.AnswerTooLargeException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,7 +88,7 @@ public class RekorClient {
     private static SigstoreHttp.Reply exchange(URI rekor, Call call) throws AttestationException {
         try {
             return call.run();
-        } catch (SigstoreHttp.TooLarge e) {
+        } catch (AnswerTooLargeException e) {
             throw failure(rekor, "its answer is larger than " + SigstoreHttp.MAX_BODY / 1024 + " KiB, which no log"
                     + " entry is; check sigstoreRekorUrl", e);
         } catch (IOException e) {

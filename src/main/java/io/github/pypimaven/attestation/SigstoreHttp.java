@@ -2,12 +2,16 @@ package io.github.pypimaven.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pypimaven.ci.ForeignText;
+import io.github.pypimaven.http.AnswerCap;
+import io.github.pypimaven.http.AnswerTooLargeException;
+import io.github.pypimaven.http.BoundedExchange;
+import io.github.pypimaven.http.HttpAnswer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -16,15 +20,14 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * The JSON exchanges with Fulcio and Rekor. Answers are read up to {@link #MAX_BODY} bytes, never more: a larger one
- * is an error, so a broken or hostile server cannot fill the build's memory.
+ * The JSON exchanges with Fulcio and Rekor, through the plugin's one bounded reader ({@link BoundedExchange}): an
+ * answer over {@link #MAX_BODY} is an error, so a broken or hostile server cannot fill the build's memory.
  */
 final class SigstoreHttp {
 
-    static final int MAX_BODY = 1024 * 1024;
+    static final int MAX_BODY = AnswerCap.JSON.bytes();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     /** A complete answer, at most {@link #MAX_BODY} bytes. */
     record Reply(int status, byte[] body, String location) {
@@ -36,15 +39,6 @@ final class SigstoreHttp {
         @Override
         public String toString() {
             return "Reply[status=" + status + ", body=<" + body.length + " bytes>]";
-        }
-    }
-
-    /** The answer was larger than {@link #MAX_BODY}. */
-    static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge() {
-            super("the answer is larger than " + MAX_BODY / 1024 + " KiB");
         }
     }
 
@@ -67,28 +61,20 @@ final class SigstoreHttp {
         return send(http, new HttpGet(url), Map.of());
     }
 
+    /** @throws AnswerTooLargeException for an answer over {@link #MAX_BODY} */
     private static Reply send(CloseableHttpClient http, HttpUriRequestBase request, Map<String, String> headers)
             throws IOException {
         request.setHeader("Accept", "application/json");
         headers.forEach(request::setHeader);
-        return http.execute(request, response -> {
-            byte[] body = new byte[0];
-            if (response.getEntity() != null) {
-                try (InputStream in = response.getEntity().getContent()) {
-                    body = in.readNBytes(MAX_BODY + 1);
-                }
-                if (body.length > MAX_BODY) {
-                    throw new TooLarge();
-                }
-            }
-            var location = response.getFirstHeader("Location");
-            return new Reply(response.getCode(), body, location == null ? null : location.getValue());
-        });
+        HttpAnswer answer = BoundedExchange.send(http, request, AnswerCap.JSON);
+        return new Reply(answer.status(), answer.body().getBytes(StandardCharsets.UTF_8),
+                answer.headers().get("Location"));
     }
 
     /**
      * What a server's error answer says, fit for a message: the {@code message} field of a JSON error (Fulcio and
-     * Rekor both send one), else the text; on one line, at most 200 characters, anything shaped like a token removed.
+     * Rekor both send one), else the text; foreign text, so on one line, at most 200 characters, without anything
+     * shaped like a credential.
      */
     static String excerpt(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
@@ -100,11 +86,8 @@ final class SigstoreHttp {
         } catch (IOException notJson) {
             // shown as text
         }
-        String flat = JWT.matcher(text).replaceAll("<token>").replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-        if (flat.isEmpty()) {
-            return "no message";
-        }
-        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+        String line = ForeignText.line(text, 200, List.of());
+        return line.isEmpty() ? "no message" : line;
     }
 
     /** A transport failure, fit for a message (exception texts here name hosts and causes, not payloads). */

@@ -107,7 +107,7 @@ class AttestationPartsTest {
     @Test
     void serverTextInMessagesIsOneShortLineWithoutTokens() {
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
-        assertEquals("bad token <token> here", SigstoreHttp.excerpt(("{\"code\": 16, \"message\": \"bad token "
+        assertEquals("bad token <redacted> here", SigstoreHttp.excerpt(("{\"code\": 16, \"message\": \"bad token "
                 + jwt + "\\nhere\"}").getBytes(StandardCharsets.UTF_8)));
         String excerpt = SigstoreHttp.excerpt("x".repeat(5000).getBytes(StandardCharsets.UTF_8));
         assertEquals(203, excerpt.length());
