@@ -29,12 +29,24 @@ public class DistributionValidator {
         for (String note : notes(d)) {
             LOG.info(note);
         }
-        if (d.size() > PYPI_DEFAULT_FILE_LIMIT) {
-            LOG.warn("{} is {} MiB; PyPI's default limit is 100 MiB per file: the upload fails unless the project has"
-                    + " a larger limit (https://docs.pypi.org/project-management/storage-limits)", d.filename(),
-                    d.size() / (1024 * 1024));
+        for (String warning : warnings(d)) {
+            LOG.warn(warning);
         }
         return problems;
+    }
+
+    /**
+     * What the plugin is stricter about than PyPI: things PyPI accepts but that are likely mistakes. They never fail
+     * a release.
+     */
+    public List<String> warnings(Distribution d) {
+        List<String> warnings = new ArrayList<>(MetadataRules.warnings(d.filename(), d.metadata()));
+        if (d.size() > PYPI_DEFAULT_FILE_LIMIT) {
+            warnings.add(d.filename() + " is " + d.size() / (1024 * 1024) + " MiB; PyPI's default limit is 100 MiB per"
+                    + " file: the upload fails unless the project has a larger limit"
+                    + " (https://docs.pypi.org/project-management/storage-limits)");
+        }
+        return warnings;
     }
 
     /**
@@ -50,14 +62,24 @@ public class DistributionValidator {
         return problems;
     }
 
-    /** Checks a release and fails with every problem listed, one per line. */
-    public void requireValid(List<Distribution> all) {
+    /**
+     * Checks a release and fails with every problem listed, one per line.
+     *
+     * @return the files to upload: all of them, except that a file listed twice with the same contents is there once
+     */
+    public List<Distribution> requireValid(List<Distribution> all) {
         List<Problem> problems = checkRelease(all);
         if (!problems.isEmpty()) {
             throw new DistributionException(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + " found; nothing was uploaded:\n  " + problems.stream().map(Problem::toString)
                     .collect(Collectors.joining("\n  ")));
         }
+        List<Distribution> once = ReleaseRules.withoutRepeats(all);
+        if (once.size() < all.size()) {
+            LOG.warn("{} file{} listed twice with the same contents; each is uploaded once", all.size() - once.size(),
+                    all.size() - once.size() == 1 ? " is" : "s are");
+        }
+        return once;
     }
 
     /** What is worth telling the user about a file without failing it. */
