@@ -1,6 +1,8 @@
 package io.github.pypimaven.distribution;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -75,7 +77,7 @@ public final class MetadataUrl {
         parts.lookingAt(); // always matches: every group is optional
         String scheme = parts.group(1);
         String authority = parts.group(2);
-        String path = encode(parts.group(3));
+        String path = withoutDotSegments(encode(parts.group(3)));
         String query = parts.group(4) == null ? null : encode(parts.group(4));
 
         if (scheme == null) {
@@ -194,6 +196,30 @@ public final class MetadataUrl {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * RFC 3986 section 5.2.4 as the library implements it: '.' segments go, '..' removes the segment before it. It
+     * runs before the path is validated, so a bracket in a segment that '..' removes does not count.
+     */
+    static String withoutDotSegments(String path) {
+        List<String> output = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..")) {
+                if (!output.isEmpty()) {
+                    output.remove(output.size() - 1);
+                }
+            } else if (!segment.equals(".")) {
+                output.add(segment);
+            }
+        }
+        if (path.startsWith("/") && (output.isEmpty() || !output.get(0).isEmpty())) {
+            output.add(0, "");
+        }
+        if (path.endsWith("/.") || path.endsWith("/..")) {
+            output.add("");
+        }
+        return String.join("/", output);
     }
 
     /** The RFC 3986 IPv6address rule: eight 16-bit pieces, or fewer around one "::". */

@@ -30,6 +30,8 @@ class MetadataUrlTest {
             accept | https://exa mple.org/
             refuse | https://example.org/a[1]
             refuse | https://example.org/?a[]=1
+            accept | https://example.org/[x]/..
+            refuse | https://example.org/a/../[x]
             accept | https://example.org/#a[1]
             accept | https://[::1]/
             accept | https://[fe80::1%25eth0]/
