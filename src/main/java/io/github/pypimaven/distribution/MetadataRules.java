@@ -21,7 +21,7 @@ final class MetadataRules {
     /** A PEP 508 URL requirement: {@code name [extras] @ url}. */
     private static final Pattern DIRECT_REFERENCE =
             Pattern.compile("^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*(\\[[^\\]]*\\])?\\s*@.*", Pattern.DOTALL);
-    /** A drive and a root, as in {@code C:/}; paths with a backslash or a leading '/' are refused by the other rules. */
+    /** A drive and a root, as in {@code C:/}; a backslash or a leading '/' is refused by the other rules. */
     private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^[A-Za-z]:[\\\\/].*", Pattern.DOTALL);
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:");
     private static final String REBUILD = "rebuild with a current build backend";
@@ -176,7 +176,8 @@ final class MetadataRules {
             if (field.isEmpty() || field.get().identifiesRelease() || field.get() == MetadataField.DYNAMIC) {
                 add(ValidationRule.DYNAMIC, filename + ": Dynamic '" + value + "' is not a field that may be dynamic"
                         + (field.isEmpty() ? " (it is not a core metadata field)"
-                        : " (Name, Version, Metadata-Version and Dynamic never are)") + ". Fix the build configuration");
+                        : " (Name, Version, Metadata-Version and Dynamic never are)")
+                        + ". Fix the build configuration");
             }
         }
     }
@@ -209,7 +210,7 @@ final class MetadataRules {
         }
     }
 
-    /** True when Windows path syntax gives the path back unchanged: no '\', no empty or '.' segment, no trailing '/'. */
+    /** True when Windows path syntax gives the path back unchanged: no '\', no empty or '.' part, no trailing '/'. */
     private static boolean isPlainRelativePath(String path) {
         if (path.contains("\\")) {
             return false;

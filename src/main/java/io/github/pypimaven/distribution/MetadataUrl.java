@@ -101,7 +101,7 @@ public final class MetadataUrl {
                     + " '[' as %5B and ']' as %5D");
         }
         if (authority == null || authority.isEmpty()) {
-            return new Verdict.Accepted(Optional.of("has no host (no '//host' after '" + scheme + ":')"));
+            return new Verdict.Accepted(Optional.of("has no host"));
         }
         if (parsed.isEmpty() || parsed.get().host().isEmpty()) {
             return new Verdict.Accepted(Optional.of("has '" + authority + "' where the host goes, which is not a valid"

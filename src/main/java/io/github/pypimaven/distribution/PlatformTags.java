@@ -28,7 +28,8 @@ final class PlatformTags {
     private static final Set<String> MUSLLINUX_ARCHES = Set.of("x86_64", "i686", "aarch64", "armv7l", "ppc64le",
             "s390x", "riscv64");
     private static final Set<String> MANYLINUX_EXTRA_ARCHES = Set.of("ppc64");
-    private static final Pattern IOS = Pattern.compile("ios_(\\p{Nd}+)_(\\p{Nd}+)_([^\\n]*)_(iphoneos|iphonesimulator)");
+    private static final Pattern IOS =
+            Pattern.compile("ios_(\\p{Nd}+)_(\\p{Nd}+)_([^\\n]*)_(iphoneos|iphonesimulator)");
     private static final Set<String> IOS_ARCHES = Set.of("arm64", "x86_64");
     private static final Pattern ANDROID = Pattern.compile("android_(\\p{Nd}+)_([^\\n]*)");
     private static final Set<String> ANDROID_ARCHES = Set.of("armeabi_v7a", "arm64_v8a", "x86", "x86_64");
@@ -81,7 +82,8 @@ final class PlatformTags {
         }
         return Optional.of("PyPI accepts only any, win32, win_amd64, win_arm64, win_ia64, manylinux1/2010/2014_<arch>,"
                 + " manylinux_<x>_<y>_<arch>, musllinux_<x>_<y>_<arch>, macosx_<x>_<y>_<arch>, ios_..., android_...,"
-                + " pyemscripten_..._wasm32, linux_armv6l and linux_armv7l. Build the wheel for one of these platforms");
+                + " pyemscripten_..._wasm32, linux_armv6l and linux_armv7l. Build the wheel for one of these"
+                + " platforms");
     }
 
     private static Optional<String> macos(String major, String minor, String arch) {

@@ -20,8 +20,8 @@ final class WarehouseUri {
             "^(?:(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):)?(?://(?<authority>[^\\\\/?#]*))?(?<path>[^?#]*)"
             + "(?:\\?(?<query>[^#]*))?(?:#(?<fragment>.*))?");
     private static final String ALPHA_DIGIT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    private static final String UNRESERVED = ALPHA_DIGIT + "-._~";
-    private static final String SUB_DELIMS = "!$&'()*+,;=";
+    static final String UNRESERVED = ALPHA_DIGIT + "-._~";
+    static final String SUB_DELIMS = "!$&'()*+,;=";
     private static final String GEN_DELIMS = ":/?#[]@";
     /** The library's "unreserved" set wrongly has '!' too, which changes nothing: '!' is a sub-delim anyway. */
     private static final String NOT_ENCODED = ALPHA_DIGIT + "._!-~" + GEN_DELIMS + SUB_DELIMS;
@@ -133,12 +133,12 @@ final class WarehouseUri {
         return true;
     }
 
-    private static boolean isHex(char c) {
+    static boolean isHex(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** Not empty, and made of {@code chars} and percent triplets. */
-    private static boolean nonEmptyOf(String s, String chars) {
+    static boolean nonEmptyOf(String s, String chars) {
         return !s.isEmpty() && onlyAllowed(s, chars);
     }
 
@@ -160,7 +160,7 @@ final class WarehouseUri {
             String host;
             if (rest.startsWith("[")) {
                 int close = rest.indexOf(']');
-                if (close < 0 || !isIpLiteral(rest.substring(1, close), false)) {
+                if (close < 0 || !IpLiteral.isValid(rest.substring(1, close), false)) {
                     return null;
                 }
                 host = rest.substring(0, close + 1);
@@ -168,7 +168,9 @@ final class WarehouseUri {
                 int end = 0;
                 while (end < rest.length()) {
                     char c = rest.charAt(end);
-                    if (c == '%' && end + 2 < rest.length() && isHex(rest.charAt(end + 1)) && isHex(rest.charAt(end + 2))) {
+                    boolean triplet = c == '%' && end + 2 < rest.length() && isHex(rest.charAt(end + 1))
+                            && isHex(rest.charAt(end + 2));
+                    if (triplet) {
                         end += 3;
                     } else if ((UNRESERVED + SUB_DELIMS).indexOf(c) >= 0) {
                         end++;
@@ -228,7 +230,7 @@ final class WarehouseUri {
         /** {@code normalize_host}: lower case, except an IPv6 zone, whose bare '%' becomes '%25'. */
         private static String normalizeHost(String host) {
             boolean ipv6 = host.startsWith("[") && host.endsWith("]")
-                    && isIpLiteral(host.substring(1, host.length() - 1), false)
+                    && IpLiteral.isValid(host.substring(1, host.length() - 1), false)
                     && !host.substring(1, host.length() - 1).startsWith("v");
             int percent = host.indexOf('%');
             if (!ipv6 || percent == -1) {
@@ -257,7 +259,7 @@ final class WarehouseUri {
         /** {@code host_is_valid}: bracketed IPv6 hosts must use RFC 6874 zones ('%25'); the rest passed the split. */
         boolean hostIsValid() {
             if (host.startsWith("[") && !host.startsWith("[v")) {
-                return isIpLiteral(host.substring(1, host.length() - 1), true);
+                return IpLiteral.isValid(host.substring(1, host.length() - 1), true);
             }
             return true;
         }
@@ -265,67 +267,5 @@ final class WarehouseUri {
         boolean portIsValid() {
             return port == null || Integer.parseInt(port) <= 65535;
         }
-    }
-
-    /** An IPv6 address with an optional zone, or an IPvFuture literal (the text between the brackets). */
-    private static boolean isIpLiteral(String text, boolean rfc6874Zone) {
-        if (text.startsWith("v")) { // IPvFuture: "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
-            int dot = text.indexOf('.');
-            String rest = dot < 0 ? "" : text.substring(dot + 1);
-            return dot > 1 && text.substring(1, dot).chars().allMatch(c -> isHex((char) c)) && !rest.isEmpty()
-                    && rest.chars().allMatch(c -> (UNRESERVED + SUB_DELIMS + ":").indexOf(c) >= 0);
-        }
-        int percent = text.indexOf('%');
-        String address = percent < 0 ? text : text.substring(0, percent);
-        if (!isIpv6(address)) {
-            return false;
-        }
-        if (percent < 0) {
-            return true;
-        }
-        String zone = text.substring(percent + 1);
-        if (rfc6874Zone) {
-            if (!zone.startsWith("25")) {
-                return false;
-            }
-            zone = zone.substring(2);
-        }
-        return nonEmptyOf(zone, UNRESERVED);
-    }
-
-    /** RFC 3986's IPv6address: 8 pieces, or at most 7 around one "::"; a dotted quad may stand for the last two. */
-    private static boolean isIpv6(String s) {
-        int gap = s.indexOf("::");
-        if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
-            return false;
-        }
-        if (gap < 0) {
-            return pieces(s, true) == 8;
-        }
-        String left = s.substring(0, gap);
-        String right = s.substring(gap + 2);
-        int l = left.isEmpty() ? 0 : pieces(left, false);
-        int r = right.isEmpty() ? 0 : pieces(right, true);
-        return l >= 0 && r >= 0 && l + r <= 7;
-    }
-
-    /** The number of 16-bit pieces in {@code a:b:c}, a final dotted quad counting two; -1 when malformed. */
-    private static int pieces(String s, boolean quadAllowedAtEnd) {
-        String[] parts = s.split(":", -1);
-        int count = 0;
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            if (i == parts.length - 1 && quadAllowedAtEnd && p.contains(".")) {
-                if (!p.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
-                    return -1;
-                }
-                count += 2;
-            } else if (p.length() >= 1 && p.length() <= 4 && p.chars().allMatch(c -> isHex((char) c))) {
-                count++;
-            } else {
-                return -1;
-            }
-        }
-        return count;
     }
 }
