@@ -51,7 +51,7 @@ public class DistributionValidator {
 
     /**
      * All problems of a release: those of each file, then those between files (one name, one version, at most one
-     * sdist, no file name twice).
+     * sdist, one content per file name).
      */
     public List<Problem> checkRelease(List<Distribution> all) {
         List<Problem> problems = new ArrayList<>();
@@ -76,8 +76,10 @@ public class DistributionValidator {
         }
         List<Distribution> once = ReleaseRules.withoutRepeats(all);
         if (once.size() < all.size()) {
-            LOG.warn("{} file{} listed twice with the same contents; each is uploaded once", all.size() - once.size(),
-                    all.size() - once.size() == 1 ? " is" : "s are");
+            List<String> names = all.stream().map(Distribution::filename).toList();
+            List<String> repeated = names.stream().filter(n -> names.indexOf(n) != names.lastIndexOf(n)).distinct()
+                    .toList();
+            LOG.warn("Listed more than once with the same contents, uploaded once: {}", String.join(", ", repeated));
         }
         return once;
     }
