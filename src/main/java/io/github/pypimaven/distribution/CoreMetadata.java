@@ -220,9 +220,7 @@ public final class CoreMetadata {
      * Keywords as one comma-separated value, {@code requires_python} always (empty when absent, because GitLab's
      * registry requires the field), and never a blank or {@code UNKNOWN} value otherwise.
      *
-     * <p>Metadata-Version, Name and Version are not included: the form builder sends those first. License-File values
-     * are left out when the declared Metadata-Version is older than 2.4: older setuptools wrote them under 2.1, and PyPI
-     * refuses a field newer than the declared version (twine drops them the same way).
+     * <p>Metadata-Version, Name and Version are not included: the form builder sends those first.
      */
     public List<Map.Entry<String, String>> formFields() {
         List<Map.Entry<String, String>> out = new ArrayList<>();
@@ -230,27 +228,31 @@ public final class CoreMetadata {
             if (field.identifiesRelease()) {
                 continue;
             }
-            switch (field) {
-                case KEYWORDS -> keywords().ifPresent(k -> out.add(entry(field.formName(), k)));
-                case REQUIRES_PYTHON -> out.add(entry(field.formName(), get(field).filter(CoreMetadata::isKnown).orElse("")));
-                case LICENSE_FILE -> {
-                    if (!hasPrematureLicenseFiles()) {
-                        addAll(out, field);
-                    }
-                }
-                default -> addAll(out, field);
+            List<String> values = formValues(field);
+            if (values.isEmpty() && field == MetadataField.REQUIRES_PYTHON) {
+                out.add(entry(field.formName(), "")); // PyPI reads an empty value as absent
             }
+            values.forEach(value -> out.add(entry(field.formName(), value)));
         }
         return out;
     }
 
-    private void addAll(List<Map.Entry<String, String>> out, MetadataField field) {
-        List<String> values = field.multipleUse() ? getAll(field) : get(field).stream().toList();
-        for (String value : values) {
-            if (isKnown(value)) {
-                out.add(entry(field.formName(), value));
-            }
+    /**
+     * The values of a field as the upload form sends them, which are the values PyPI validates: for a single-use field
+     * the first value only, for Keywords all values as one comma-separated value, never a blank or {@code UNKNOWN}
+     * value (PyPI drops those). License-File values are left out when the declared Metadata-Version is older than 2.4:
+     * older setuptools wrote them under 2.1, and PyPI refuses a field newer than the declared version (twine drops them
+     * the same way).
+     */
+    public List<String> formValues(MetadataField field) {
+        if (field == MetadataField.KEYWORDS) {
+            return keywords().stream().toList();
         }
+        if (field == MetadataField.LICENSE_FILE && hasPrematureLicenseFiles()) {
+            return List.of();
+        }
+        List<String> values = field.multipleUse() ? getAll(field) : get(field).stream().toList();
+        return values.stream().filter(CoreMetadata::isKnown).toList();
     }
 
     /** All Keywords values, split on commas and re-joined with ", ", as twine sends them. */

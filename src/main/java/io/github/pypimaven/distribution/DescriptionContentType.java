@@ -54,7 +54,12 @@ public enum DescriptionContentType {
         return list(t -> t.extension);
     }
 
-    /** Empty when PyPI renders a description with this Description-Content-Type value; otherwise why not. */
+    /**
+     * Empty when PyPI accepts this Description-Content-Type value; otherwise why not. As packaging checks it: the type
+     * is case-insensitive, parameter names too, but the charset must be exactly {@code UTF-8} (PyPI refuses
+     * {@code utf-8}) and the Markdown variant exactly {@code GFM} or {@code CommonMark}; a repeated parameter counts
+     * once, the first time, and one with an empty value ({@code charset=}) not at all.
+     */
     public static Optional<String> problem(String value) {
         Optional<DescriptionContentType> type = forValue(value);
         if (type.isEmpty()) {
@@ -65,16 +70,19 @@ public enum DescriptionContentType {
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].split("=", 2);
             String v = kv.length == 2 ? kv[1].strip().replaceAll("^\"|\"$", "") : "";
-            parameters.put(kv[0].strip().toLowerCase(Locale.ROOT), v);
+            if (kv.length == 1 || !v.isEmpty()) {
+                parameters.putIfAbsent(kv[0].strip().toLowerCase(Locale.ROOT), v);
+            }
         }
         String charset = parameters.getOrDefault("charset", "UTF-8");
-        if (!charset.equalsIgnoreCase("UTF-8")) {
-            return Optional.of("declares charset '" + charset + "'; PyPI accepts only UTF-8: drop the charset"
-                    + " parameter or set it to UTF-8");
+        if (!charset.equals("UTF-8")) {
+            return Optional.of("declares charset '" + charset + "'; PyPI accepts only 'UTF-8', written in capitals:"
+                    + " drop the charset parameter or write charset=UTF-8");
         }
         String variant = parameters.getOrDefault("variant", "GFM");
         if (type.get() == MARKDOWN && !MARKDOWN_VARIANTS.contains(variant)) {
-            return Optional.of("declares the Markdown variant '" + variant + "'; PyPI accepts GFM or CommonMark");
+            return Optional.of("declares the Markdown variant '" + variant + "'; PyPI accepts GFM or CommonMark,"
+                    + " written exactly so");
         }
         return Optional.empty();
     }

@@ -29,17 +29,29 @@ public class DistributionValidator {
         for (String note : notes(d)) {
             LOG.info(note);
         }
-        if (d.size() > PYPI_DEFAULT_FILE_LIMIT) {
-            LOG.warn("{} is {} MiB; PyPI's default limit is 100 MiB per file: the upload fails unless the project has"
-                    + " a larger limit (https://docs.pypi.org/project-management/storage-limits)", d.filename(),
-                    d.size() / (1024 * 1024));
+        for (String warning : warnings(d)) {
+            LOG.warn(warning);
         }
         return problems;
     }
 
     /**
+     * What the plugin is stricter about than PyPI: things PyPI accepts but that are likely mistakes. They never fail
+     * a release.
+     */
+    public List<String> warnings(Distribution d) {
+        List<String> warnings = new ArrayList<>(MetadataRules.warnings(d.filename(), d.metadata()));
+        if (d.size() > PYPI_DEFAULT_FILE_LIMIT) {
+            warnings.add(d.filename() + " is " + d.size() / (1024 * 1024) + " MiB; PyPI's default limit is 100 MiB per"
+                    + " file: the upload fails unless the project has a larger limit"
+                    + " (https://docs.pypi.org/project-management/storage-limits)");
+        }
+        return warnings;
+    }
+
+    /**
      * All problems of a release: those of each file, then those between files (one name, one version, at most one
-     * sdist, no file name twice).
+     * sdist, one content per file name).
      */
     public List<Problem> checkRelease(List<Distribution> all) {
         List<Problem> problems = new ArrayList<>();
@@ -50,14 +62,26 @@ public class DistributionValidator {
         return problems;
     }
 
-    /** Checks a release and fails with every problem listed, one per line. */
-    public void requireValid(List<Distribution> all) {
+    /**
+     * Checks a release and fails with every problem listed, one per line.
+     *
+     * @return the files to upload: all of them, except that a file listed twice with the same contents is there once
+     */
+    public List<Distribution> requireValid(List<Distribution> all) {
         List<Problem> problems = checkRelease(all);
         if (!problems.isEmpty()) {
             throw new DistributionException(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + " found; nothing was uploaded:\n  " + problems.stream().map(Problem::toString)
                     .collect(Collectors.joining("\n  ")));
         }
+        List<Distribution> once = ReleaseRules.withoutRepeats(all);
+        if (once.size() < all.size()) {
+            List<String> names = all.stream().map(Distribution::filename).toList();
+            List<String> repeated = names.stream().filter(n -> names.indexOf(n) != names.lastIndexOf(n)).distinct()
+                    .toList();
+            LOG.warn("Listed more than once with the same contents, uploaded once: {}", String.join(", ", repeated));
+        }
+        return once;
     }
 
     /** What is worth telling the user about a file without failing it. */

@@ -3,15 +3,12 @@ package io.github.pypimaven.distribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * PyPI's rules for a file's name against its metadata. A name or version part is compared only with a valid Name or
  * Version: an invalid one is a problem of its own, and a file name cannot be judged against it.
  */
 final class FilenameRules {
-
-    private static final Set<String> ALLOWED_LINUX_TAGS = Set.of("linux_armv6l", "linux_armv7l");
 
     private FilenameRules() {
     }
@@ -49,12 +46,9 @@ final class FilenameRules {
                     + "'. Rebuild the wheel"));
         }
         for (String platform : wheel.platformTags()) {
-            if (platform.startsWith("linux_") && !ALLOWED_LINUX_TAGS.contains(platform)) {
-                problems.add(new Problem(d.filename(), ValidationRule.PLATFORM_TAG, "Binary wheel '" + d.filename()
-                        + "' has an unsupported platform tag '" + platform + "': PyPI refuses plain linux wheels."
-                        + " Repair it into a manylinux/musllinux wheel with auditwheel (auditwheel repair) and upload"
-                        + " that"));
-            }
+            PlatformTags.refusal(platform).ifPresent(why -> problems.add(new Problem(d.filename(),
+                    ValidationRule.PLATFORM_TAG, "Binary wheel '" + d.filename() + "' has an unsupported platform tag '"
+                    + platform + "': " + why)));
         }
     }
 

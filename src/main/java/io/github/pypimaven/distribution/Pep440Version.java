@@ -72,7 +72,7 @@ public final class Pep440Version implements Comparable<Pep440Version> {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = GRAMMAR.matcher(text.strip());
+        Matcher m = GRAMMAR.matcher(PythonStrings.strip(text));
         return m.matches() ? Optional.of(new Pep440Version(m)) : Optional.empty();
     }
 

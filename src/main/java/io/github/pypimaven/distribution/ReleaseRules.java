@@ -1,15 +1,18 @@
 package io.github.pypimaven.distribution;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * PyPI's rules between the files of one release: one project, one version, at most one sdist, no file twice. Names
- * are compared in their normalized form and versions as PEP 440 versions, or as written where one is not valid (which
- * is a problem of its own).
+ * The rules between the files of one release. PyPI's: at most one sdist per release, and one file name for one content
+ * (an identical file twice is uploaded once, see {@link #withoutRepeats}). The plugin's own: one publish is one
+ * release, one project and one version, because the index comparison, the summary and the all-or-nothing promise are
+ * per release. Names are compared in their normalized form and versions as PEP 440 versions, or as written where one
+ * is not valid (which is a problem of its own).
  */
 final class ReleaseRules {
 
@@ -22,7 +25,7 @@ final class ReleaseRules {
             return problems;
         }
         Distribution first = all.get(0);
-        Set<String> filenames = new HashSet<>();
+        Map<String, Distribution> byFilename = new HashMap<>();
         Distribution sdist = null;
         for (Distribution d : all) {
             if (!sameName(d, first)) {
@@ -34,10 +37,11 @@ final class ReleaseRules {
                         + version(d) + " but " + first.filename() + " is version " + version(first) + "; all files of"
                         + " a release share one version. Remove stale files from the build output (mvn clean)"));
             }
-            if (!filenames.add(d.filename())) {
+            Distribution same = byFilename.putIfAbsent(d.filename(), d);
+            if (same != null && !same.sha256().equals(d.sha256())) {
                 problems.add(new Problem(d.filename(), ValidationRule.DUPLICATE_FILENAME, d.filename() + " is listed"
-                        + " twice (" + d.path() + "); each file can be uploaded once. Remove the duplicate from the"
-                        + " configuration"));
+                        + " twice with different contents (" + same.path() + " and " + d.path() + "); PyPI would refuse"
+                        + " the second (\"File already exists\"). Remove the stale copy"));
             }
             if (d.kind() == DistributionKind.SDIST) {
                 if (sdist != null && !sdist.filename().equals(d.filename())) {
@@ -50,6 +54,15 @@ final class ReleaseRules {
             }
         }
         return problems;
+    }
+
+    /** The files in order, each file name once: a repeated identical file is uploaded once. */
+    static List<Distribution> withoutRepeats(List<Distribution> all) {
+        Map<String, Distribution> first = new LinkedHashMap<>();
+        for (Distribution d : all) {
+            first.putIfAbsent(d.filename() + "\0" + d.sha256(), d);
+        }
+        return List.copyOf(first.values());
     }
 
     private static boolean sameName(Distribution a, Distribution b) {

@@ -45,7 +45,7 @@ public class ReleaseChecker {
                     + " could not be read; nothing was uploaded:\n  " + String.join("\n  ", unreadable));
         }
         try {
-            validator.requireValid(release);
+            release = new ArrayList<>(validator.requireValid(release));
         } catch (DistributionException e) {
             throw new PublishException(PublishException.Stage.CHECK, e.getMessage(), e);
         }

@@ -27,9 +27,15 @@ class DescriptionContentTypeTest {
         "Text/Markdown; charset=UTF-8       | MARKDOWN | none",
         "text/markdown; variant=CommonMark  | MARKDOWN | none",
         "text/markdown; variant=\"GFM\"     | MARKDOWN | none",
-        "text/markdown; variant=Original    | MARKDOWN | declares the Markdown variant 'Original'; PyPI accepts GFM or CommonMark",
+        "text/markdown; variant=Original    | MARKDOWN | declares the Markdown variant 'Original'; PyPI accepts GFM or CommonMark, written exactly so",
+        "text/markdown; variant=gfm         | MARKDOWN | declares the Markdown variant 'gfm'; PyPI accepts GFM or CommonMark, written exactly so",
+        "text/markdown; VARIANT=CommonMark  | MARKDOWN | none",
+        "text/markdown; charset=utf-8       | MARKDOWN | declares charset 'utf-8'; PyPI accepts only 'UTF-8', written in capitals: drop the charset parameter or write charset=UTF-8",
+        "text/markdown; charset=            | MARKDOWN | none",
+        "text/markdown; charset             | MARKDOWN | declares charset ''; PyPI accepts only 'UTF-8', written in capitals: drop the charset parameter or write charset=UTF-8",
+        "text/x-rst; charset=UTF-8; charset=latin-1 | RST | none",
         "text/x-rst                         | RST      | none",
-        "text/plain; charset=latin-1        | PLAIN    | declares charset 'latin-1'; PyPI accepts only UTF-8: drop the charset parameter or set it to UTF-8",
+        "text/plain; charset=latin-1        | PLAIN    | declares charset 'latin-1'; PyPI accepts only 'UTF-8', written in capitals: drop the charset parameter or write charset=UTF-8",
         "text/html                          | none     | is not one PyPI accepts: use text/markdown, text/x-rst or text/plain",
     })
     void declaredValues(String value, DescriptionContentType type, String problem) {

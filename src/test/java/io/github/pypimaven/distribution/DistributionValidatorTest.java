@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DistributionValidatorTest {
@@ -60,7 +61,14 @@ class DistributionValidatorTest {
                         "foo>=1; python_version >= '3.8'")),
                 arguments("a file name with an equal version", wheel().filename("my_package-1.0-py3-none-any.whl")),
                 arguments("an allowed plain linux tag", wheel().pythonTag("cp312").abiTag("cp312")
-                        .platformTag("linux_armv7l")));
+                        .platformTag("linux_armv7l")),
+                arguments("aiohttp's Matrix chat URL, a fragment with '#' and ':'", wheel().metadataVersion("2.4")
+                        .field("Project-URL", "Chat: Matrix, https://matrix.to/#/#aio-libs:matrix.org")
+                        .field("Home-page", "https://github.com/aio-libs/aiohttp")),
+                arguments("a manylinux tag set", wheel().pythonTag("cp312").abiTag("cp312")
+                        .platformTag("manylinux_2_17_x86_64.manylinux2014_x86_64")),
+                arguments("a macOS universal2 tag", wheel().pythonTag("cp312").abiTag("cp312")
+                        .platformTag("macosx_10_13_universal2")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,10 +88,6 @@ class DistributionValidatorTest {
                 arguments(wheel().metadataVersion("2.1").field("License-Expression", "MIT"),
                         ValidationRule.FIELD_TOO_NEW, WHL,
                         "License-Expression was introduced in Metadata-Version 2.4 but " + WHL + " declares 2.1"),
-                arguments(wheel().field("Summary", "a").field("Summary", "b"), ValidationRule.REPEATED_FIELD, WHL,
-                        "Summary appears 2 times"),
-                arguments(wheel().field("Keywords", "a").field("Keywords", "b"), ValidationRule.KEYWORDS, WHL,
-                        "one comma-separated field"),
                 arguments(wheel().field("Summary", "x".repeat(513)), ValidationRule.SUMMARY, WHL, "at most 512"),
                 arguments(wheel().field("Summary", "one\ntwo"), ValidationRule.SUMMARY, WHL, "several lines"),
                 arguments(wheel().metadataVersion("2.4").field("License", "MIT").field("License-Expression", "MIT"),
@@ -91,9 +95,27 @@ class DistributionValidatorTest {
                 arguments(wheel().field("Project-URL", "L".repeat(33) + ", https://x.org"), ValidationRule.PROJECT_URL,
                         WHL, "at most 32"),
                 arguments(wheel().field("Project-URL", "https://x.org"), ValidationRule.PROJECT_URL, WHL,
-                        "'Label, URL'"),
+                        "has no URL (no comma after the label)"),
+                arguments(wheel().field("Project-URL", ", https://x.org"), ValidationRule.PROJECT_URL, WHL,
+                        "has no label"),
                 arguments(wheel().field("Project-URL", "Home, not a url"), ValidationRule.PROJECT_URL, WHL,
-                        "not a valid"),
+                        "has no scheme; PyPI accepts only http:// and https:// URLs"),
+                arguments(wheel().field("Project-URL", "Home, ftp://x.org"), ValidationRule.PROJECT_URL, WHL,
+                        "uses the scheme 'ftp'"),
+                arguments(wheel().field("Home-page", "https://x.org/a[1]"), ValidationRule.METADATA_URL, WHL,
+                        "Home-page 'https://x.org/a[1]': the URL has '[' and ']' in its path"),
+                arguments(wheel().field("Download-URL", "https://x.org:70000/"), ValidationRule.METADATA_URL, WHL,
+                        "has the port 70000; ports go up to 65535"),
+                arguments(wheel().description("x", "text/markdown; charset=utf-8"),
+                        ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL, "written in capitals"),
+                arguments(wheel().metadataVersion("2.2").field("Dynamic", "Dynamic"), ValidationRule.DYNAMIC, WHL,
+                        "never are"),
+                arguments(wheel().field("Provides-Extra", "-bad"), ValidationRule.PROVIDES_EXTRA, WHL,
+                        "'-bad' is not a valid extra name"),
+                arguments(wheel().metadataVersion("2.5").field("Import-Name", "my_package.class"),
+                        ValidationRule.IMPORT_NAME, WHL, "'class' is a Python keyword"),
+                arguments(wheel().metadataVersion("2.5").field("Import-Name", "my_package; public"),
+                        ValidationRule.IMPORT_NAME, WHL, "the only option after ';' is 'private'"),
                 arguments(wheel().field("Project-URL", "A, https://a.org").field("Project-URL", "A, https://b.org"),
                         ValidationRule.PROJECT_URL, WHL, "repeats the label"),
                 arguments(wheel().field("Requires-Dist", "foo[bar] @ https://example.org/foo.whl"),
@@ -101,7 +123,7 @@ class DistributionValidatorTest {
                 arguments(wheel().description("x", "text/html"), ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL,
                         "use text/markdown, text/x-rst or text/plain"),
                 arguments(wheel().description("x", "text/plain; charset=latin-1"),
-                        ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL, "only UTF-8"),
+                        ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL, "accepts only 'UTF-8'"),
                 arguments(wheel().description("x", "text/markdown; variant=Original"),
                         ValidationRule.DESCRIPTION_CONTENT_TYPE, WHL, "GFM or CommonMark"),
                 arguments(wheel().metadataVersion("2.2").field("Dynamic", "Version"), ValidationRule.DYNAMIC, WHL,
@@ -119,6 +141,13 @@ class DistributionValidatorTest {
                         ValidationRule.SDIST_FILENAME, "my-package-1.0.0.tar.gz", "should be 'my_package-1.0.0.tar.gz'"),
                 arguments(wheel().pythonTag("cp312").abiTag("cp312").platformTag("linux_x86_64"),
                         ValidationRule.PLATFORM_TAG, linux, "auditwheel"),
+                arguments(wheel().pythonTag("cp312").abiTag("cp312").platformTag("macosx_11_1_arm64"),
+                        ValidationRule.PLATFORM_TAG, "my_package-1.0.0-cp312-cp312-macosx_11_1_arm64.whl",
+                        "unsupported platform tag 'macosx_11_1_arm64': from macOS 11 on, PyPI accepts only"
+                        + " macosx_11_0_arm64"),
+                arguments(wheel().pythonTag("cp312").abiTag("cp312").platformTag("freebsd_14_0_amd64"),
+                        ValidationRule.PLATFORM_TAG, "my_package-1.0.0-cp312-cp312-freebsd_14_0_amd64.whl",
+                        "PyPI accepts only any, win32"),
                 arguments(wheel().withDataDescriptors(), ValidationRule.ZIP_DATA_DESCRIPTOR, WHL,
                         "ZIP contains a data descriptor"),
                 arguments(wheel().withoutRecord(), ValidationRule.WHEEL_CONTENTS, WHL,
@@ -146,6 +175,29 @@ class DistributionValidatorTest {
         assertTrue(problems.get(1).message().contains("x.whl") && problems.get(1).message().contains("PEP 440"));
     }
 
+    /** packaging's License-File path rules, as pathlib on Windows and POSIX reads the path. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+        "LICENSE           | none",
+        "licenses/MIT.txt  | none",
+        "C:LICENSE         | none",
+        "../LICENSE        | has '..'; PyPI refuses parent directory references",
+        "LICENSE*          | has '*'; PyPI wants the paths of the files, not glob patterns",
+        "/LICENSE          | is absolute; PyPI wants paths relative to the project directory",
+        "C:/LICENSE        | is absolute; PyPI wants paths relative to the project directory",
+        "licenses\\MIT     | is not written plainly; PyPI wants '/' as the only separator, no empty or '.' parts and no trailing '/'",
+        "./LICENSE         | is not written plainly; PyPI wants '/' as the only separator, no empty or '.' parts and no trailing '/'",
+        "licenses//MIT     | is not written plainly; PyPI wants '/' as the only separator, no empty or '.' parts and no trailing '/'",
+        "licenses/         | is not written plainly; PyPI wants '/' as the only separator, no empty or '.' parts and no trailing '/'",
+    })
+    void licenseFilePaths(String path, String why) {
+        CoreMetadata m = CoreMetadataTest.parse("Metadata-Version: 2.4\nName: a\nVersion: 1\nLicense-File: " + path
+                + "\n");
+        List<Problem> problems = validator.checkMetadata("a-1-py3-none-any.whl", m);
+        assertEquals(why == null ? List.of() : List.of("a-1-py3-none-any.whl: License-File '" + path + "' " + why
+                + ". Fix the license-files setting"), problems.stream().map(Problem::message).toList());
+    }
+
     @Test
     void aFileWithAnInvalidNameIsReadAndReportedWithTheReleasesOtherProblems() {
         Distribution badName = read(TestDistributions.wheel("-bad-", "1.0.0").filename(WHL).metadataVersion("2.0")
@@ -155,7 +207,7 @@ class DistributionValidatorTest {
         List<Problem> problems = validator.checkRelease(List.of(badName, badVersion, duplicate, duplicate));
         assertEquals(List.of(ValidationRule.METADATA_VERSION, ValidationRule.NAME, ValidationRule.ZIP_DATA_DESCRIPTOR,
                 ValidationRule.VERSION, ValidationRule.RELEASE_NAME, ValidationRule.RELEASE_NAME,
-                ValidationRule.RELEASE_NAME, ValidationRule.DUPLICATE_FILENAME),
+                ValidationRule.RELEASE_NAME),
                 problems.stream().map(Problem::rule).toList(), problems.toString());
         assertEquals(WHL + ": Name '-bad-' is not a valid project name: it must start and end with an ASCII letter or"
                 + " digit and contain only letters, digits, '.', '_' and '-' [name]", problems.get(1).toString());
@@ -295,7 +347,11 @@ class DistributionValidatorTest {
     @Test
     void sameFilenameTwice() {
         Distribution w = read(wheel());
-        only(validator.checkConsistency(List.of(w, w)), ValidationRule.DUPLICATE_FILENAME, WHL, "twice");
+        assertEquals(List.of(), validator.checkConsistency(List.of(w, w)), "the same bytes twice are uploaded once");
+        Distribution changed = new Distribution(w.path(), w.filename(), w.kind(), w.metadata(), "0".repeat(64),
+                w.md5(), w.size(), w.contents());
+        only(validator.checkConsistency(List.of(w, changed)), ValidationRule.DUPLICATE_FILENAME, WHL,
+                "twice with different contents");
     }
 
     @Test
@@ -303,9 +359,26 @@ class DistributionValidatorTest {
         Distribution bad = read(wheel().metadataVersion("2.0").withDataDescriptors());
         DistributionException e = assertThrows(DistributionException.class,
                 () -> validator.requireValid(List.of(bad, bad)));
-        assertTrue(e.getMessage().startsWith("5 problems found; nothing was uploaded"), e.getMessage());
-        assertTrue(e.getMessage().contains("[metadata-version]") && e.getMessage().contains("[zip-data-descriptor]")
-                && e.getMessage().contains("[duplicate-filename]"), e.getMessage());
-        validator.requireValid(List.of(read(wheel())));
+        assertTrue(e.getMessage().startsWith("4 problems found; nothing was uploaded"), e.getMessage());
+        assertTrue(e.getMessage().contains("[metadata-version]") && e.getMessage().contains("[zip-data-descriptor]"),
+                e.getMessage());
+        Distribution good = read(wheel());
+        assertEquals(List.of(good), validator.requireValid(List.of(good, good)));
+    }
+
+    @Test
+    void whatPyPIAcceptsButLooksWrongIsAWarning() {
+        Distribution d = read(wheel().field("Summary", "a").field("Summary", "b").field("Keywords", "a")
+                .field("Keywords", "b").field("Home-page", "https://exa mple.org/")
+                .field("Project-URL", "Chat: Matrix, https://matrix.to/#/#aio-libs:matrix.org"));
+        assertEquals(List.of(), validator.check(d));
+        List<String> warnings = validator.warnings(d);
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(WHL + ": Summary appears 2 times") && warnings.get(0).contains("first value"),
+                warnings.get(0));
+        assertTrue(warnings.get(1).contains("Keywords appears 2 times") && warnings.get(1).contains("one Keywords"),
+                warnings.get(1));
+        assertTrue(warnings.get(2).contains("Home-page 'https://exa mple.org/'") && warnings.get(2).contains(
+                "PyPI accepts it, but the link will not work"), warnings.get(2));
     }
 }

@@ -1,7 +1,5 @@
 package io.github.pypimaven.testing.pypi;
 
-import io.github.pypimaven.distribution.Pep440Version;
-import io.github.pypimaven.distribution.ProjectName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,17 +18,19 @@ final class DistFilenameRules {
             "manylinux1_x86_64", "manylinux1_i686", "manylinux2010_x86_64", "manylinux2010_i686",
             "manylinux2014_x86_64", "manylinux2014_i686", "manylinux2014_aarch64", "manylinux2014_armv7l",
             "manylinux2014_ppc64", "manylinux2014_ppc64le", "manylinux2014_s390x", "linux_armv6l", "linux_armv7l");
-    private static final Pattern MACOSX = Pattern.compile("^macosx_(\\d+)_(\\d+)_(.*)$");
+    /** Python's {@code re.match}: anchored at the start only; {@code \\d} is any Unicode digit, as in Python. */
+    private static final int PY = Pattern.UNICODE_CHARACTER_CLASS;
+    private static final Pattern MACOSX = Pattern.compile("^macosx_(\\d+)_(\\d+)_(.*)", PY);
     private static final Set<String> MACOSX_ARCHES = Set.of("ppc", "ppc64", "i386", "x86_64", "arm64", "intel", "fat",
             "fat3", "fat64", "universal", "universal2");
     private static final Set<String> MACOSX_MAJORS = Set.of("11", "12", "13", "14", "15", "26");
-    private static final Pattern LINUX = Pattern.compile("^(many|musl)linux_(\\d+)_(\\d+)_(.*)$");
+    private static final Pattern LINUX = Pattern.compile("^(many|musl)linux_(\\d+)_(\\d+)_(.*)", PY);
     private static final Set<String> MUSLLINUX_ARCHES = Set.of("x86_64", "i686", "aarch64", "armv7l", "ppc64le",
             "s390x", "riscv64");
-    private static final Pattern IOS = Pattern.compile("^ios_(\\d+)_(\\d+)_(.*)_(iphoneos|iphonesimulator)$");
-    private static final Pattern ANDROID = Pattern.compile("^android_(\\d+)_(.*)$");
+    private static final Pattern IOS = Pattern.compile("^ios_(\\d+)_(\\d+)_(.*)_(iphoneos|iphonesimulator)", PY);
+    private static final Pattern ANDROID = Pattern.compile("^android_(\\d+)_(.*)", PY);
     private static final Set<String> ANDROID_ARCHES = Set.of("armeabi_v7a", "arm64_v8a", "x86", "x86_64");
-    private static final Pattern PYEMSCRIPTEN = Pattern.compile("^pyemscripten_(\\d+)_(\\d+)_wasm32");
+    private static final Pattern PYEMSCRIPTEN = Pattern.compile("^pyemscripten_(\\d+)_(\\d+)_wasm32", PY);
 
     private DistFilenameRules() {
     }
@@ -60,29 +60,29 @@ final class DistFilenameRules {
     }
 
     /** PEP 625: exactly {@code {normalized_name_with_underscores}-{normalized version}.tar.gz}. */
-    static void checkSdistName(String filename, String metaName, Pep440Version version) throws UploadRejected {
+    static void checkSdistName(String filename, String metaName, PyVersion version) throws UploadRejected {
         String base = filename.endsWith(".tar.gz") ? filename.substring(0, filename.length() - 7)
                 : filename.endsWith(".zip") ? filename.substring(0, filename.length() - 4) : null;
         int dash = base == null ? -1 : base.lastIndexOf('-');
-        if (dash <= 0 || Pep440Version.tryParse(base.substring(dash + 1)).isEmpty()) {
+        if (dash <= 0 || PyVersion.parse(base.substring(dash + 1)) == null) {
             throw UploadRejected.badRequest("Invalid source distribution filename: " + filename);
         }
         String nameFromFile = base.substring(0, dash);
-        String normalized = ProjectName.normalize(metaName);
+        String normalized = PyNames.canonicalize(metaName);
         // Post releases may contain a '-' ("1.0-1"): then the name ends one dash earlier.
-        if (!ProjectName.normalize(nameFromFile).equals(normalized) && version.normalized().contains(".post")
+        if (!PyNames.canonicalize(nameFromFile).equals(normalized) && version.isPostRelease()
                 && nameFromFile.contains("-")) {
             String shorter = nameFromFile.substring(0, nameFromFile.lastIndexOf('-'));
-            if (Pep440Version.tryParse(base.substring(shorter.length() + 1)).isPresent()) {
+            if (PyVersion.parse(base.substring(shorter.length() + 1)) != null) {
                 nameFromFile = shorter;
             }
         }
         String expectedName = normalized.replace('-', '_');
-        if (!ProjectName.normalize(nameFromFile).equals(normalized)) {
+        if (!PyNames.canonicalize(nameFromFile).equals(normalized)) {
             throw UploadRejected.badRequest("Start filename for " + PyRepr.of(metaName) + " with "
                     + PyRepr.of(expectedName) + ".");
         }
-        String expected = expectedName + "-" + version.normalized() + ".tar.gz";
+        String expected = expectedName + "-" + version.toString() + ".tar.gz";
         if (!filename.equals(expected)) {
             throw UploadRejected.badRequest("Filename " + PyRepr.of(filename) + " is invalid, should be "
                     + PyRepr.of(expected) + ".");
@@ -90,7 +90,7 @@ final class DistFilenameRules {
     }
 
     /** packaging's {@code parse_wheel_filename}, then PyPI's platform, name and version checks. */
-    static void checkWheelName(String filename, String metaName, Pep440Version version) throws UploadRejected {
+    static void checkWheelName(String filename, String metaName, PyVersion version) throws UploadRejected {
         String stem = filename.substring(0, filename.length() - 4);
         long dashes = stem.chars().filter(c -> c == '-').count();
         if (dashes != 4 && dashes != 5) {
@@ -100,7 +100,7 @@ final class DistFilenameRules {
         if (parts[0].isEmpty() || parts[0].contains("__") || !WHEEL_NAME_PART.matcher(parts[0]).matches()) {
             throw UploadRejected.badRequest("Invalid project name: " + PyRepr.of(stem));
         }
-        Pep440Version fileVersion = Pep440Version.tryParse(parts[1]).orElse(null);
+        PyVersion fileVersion = PyVersion.parse(parts[1]);
         if (fileVersion == null || !parts[1].equals(parts[1].strip())) {
             throw UploadRejected.badRequest("Invalid wheel filename (invalid version): " + PyRepr.of(stem));
         }
@@ -124,8 +124,8 @@ final class DistFilenameRules {
                         + platform + "'.");
             }
         }
-        String canonical = ProjectName.normalize(metaName);
-        if (!canonical.equals(ProjectName.normalize(parts[0]))) {
+        String canonical = PyNames.canonicalize(metaName);
+        if (!canonical.equals(PyNames.canonicalize(parts[0]))) {
             throw UploadRejected.badRequest("Start filename for " + PyRepr.of(metaName) + " with "
                     + PyRepr.of(canonical.replace('-', '_')) + ".");
         }
@@ -135,8 +135,8 @@ final class DistFilenameRules {
                     + "project name " + PyRepr.of(normalizedName) + ", not " + PyRepr.of(parts[0]) + ".");
         }
         if (!version.equals(fileVersion)) {
-            throw UploadRejected.badRequest("Version in filename should be " + PyRepr.of(version.normalized())
-                    + " not " + PyRepr.of(fileVersion.normalized()) + ".");
+            throw UploadRejected.badRequest("Version in filename should be " + PyRepr.of(version.toString())
+                    + " not " + PyRepr.of(fileVersion.toString()) + ".");
         }
     }
 
@@ -145,20 +145,20 @@ final class DistFilenameRules {
             return true;
         }
         Matcher m = MACOSX.matcher(tag);
-        if (m.matches() && MACOSX_ARCHES.contains(m.group(3))
+        if (m.lookingAt() && MACOSX_ARCHES.contains(m.group(3))
                 && (m.group(1).equals("10") || MACOSX_MAJORS.contains(m.group(1)) && m.group(2).equals("0"))) {
             return true;
         }
         m = LINUX.matcher(tag);
-        if (m.matches()) {
+        if (m.lookingAt()) {
             return MUSLLINUX_ARCHES.contains(m.group(4)) || m.group(1).equals("many") && m.group(4).equals("ppc64");
         }
         m = IOS.matcher(tag);
-        if (m.matches() && (m.group(3).equals("arm64") || m.group(3).equals("x86_64"))) {
+        if (m.lookingAt() && (m.group(3).equals("arm64") || m.group(3).equals("x86_64"))) {
             return true;
         }
         m = ANDROID.matcher(tag);
-        if (m.matches() && ANDROID_ARCHES.contains(m.group(2))) {
+        if (m.lookingAt() && ANDROID_ARCHES.contains(m.group(2))) {
             return true;
         }
         return PYEMSCRIPTEN.matcher(tag).lookingAt();

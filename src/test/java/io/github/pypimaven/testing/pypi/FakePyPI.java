@@ -3,8 +3,6 @@ package io.github.pypimaven.testing.pypi;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.github.pypimaven.distribution.Pep440Version;
-import io.github.pypimaven.distribution.ProjectName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -307,8 +305,8 @@ public final class FakePyPI implements AutoCloseable {
     }
 
     private static boolean sameRelease(StoredFile file, UploadForm form) {
-        return file.name() != null && ProjectName.normalize(file.name()).equals(ProjectName.normalize(form.name()))
-                && Pep440Version.tryParse(file.version()).map(v -> v.equals(form.version())).orElse(false);
+        return file.name() != null && PyNames.canonicalize(file.name()).equals(PyNames.canonicalize(form.name()))
+                && form.version() != null && form.version().equals(PyVersion.parse(file.version()));
     }
 
     // --- HTTP helpers shared by the endpoints -------------------------------------------------------------------

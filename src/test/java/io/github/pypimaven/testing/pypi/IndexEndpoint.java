@@ -1,7 +1,6 @@
 package io.github.pypimaven.testing.pypi;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.pypimaven.distribution.ProjectName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,11 +53,11 @@ final class IndexEndpoint {
     }
 
     private void serveProject(String project) throws IOException {
-        if (project.isEmpty() || project.contains("/") || !ProjectName.isValid(project)) {
+        if (project.isEmpty() || project.contains("/") || !PyNames.isValid(project)) {
             FakePyPI.sendError(exchange, 404, "The resource could not be found.");
             return;
         }
-        String normalized = ProjectName.normalize(project);
+        String normalized = PyNames.canonicalize(project);
         if (!normalized.equals(project)) {
             // PyPI redirects to the normalized name.
             exchange.getResponseHeaders().set("Location", pypi.baseUrl() + "/simple/" + normalized + "/");
@@ -66,7 +65,7 @@ final class IndexEndpoint {
             return;
         }
         List<StoredFile> found = pypi.files().values().stream()
-                .filter(f -> f.name() != null && ProjectName.normalize(f.name()).equals(normalized)).toList();
+                .filter(f -> f.name() != null && PyNames.canonicalize(f.name()).equals(normalized)).toList();
         if (found.isEmpty()) {
             FakePyPI.sendError(exchange, 404, "The resource could not be found.");
             return;
