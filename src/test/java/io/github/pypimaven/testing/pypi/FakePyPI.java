@@ -76,6 +76,7 @@ public final class FakePyPI implements AutoCloseable {
     private volatile long maxFileSize = 100 * ONE_MIB;
     private int failuresLeft; // guarded by this
     private volatile java.time.Duration processingDelay = java.time.Duration.ZERO;
+    private volatile boolean sink;
     private int failureStatus;
     private String failureMessage;
 
@@ -162,6 +163,22 @@ public final class FakePyPI implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Makes this server a sink for benchmarks: each upload is parsed and authenticated, and the sha256 of the bytes
+     * received must equal the {@code sha256_digest} field (wherever it is in the form, as Warehouse reads the whole
+     * form first); nothing else is checked and nothing is stored, so the same files can be sent again and again and
+     * the server's own cost stays small. {@code md5_digest} and {@code blake2_256_digest} are not checked (MD5 alone
+     * would double the server's work, and the JDK has no BLAKE2).
+     */
+    public FakePyPI sink() {
+        sink = true;
+        return this;
+    }
+
+    boolean isSink() {
+        return sink;
     }
 
     /** The per-file size limit; PyPI's default is 100 MiB. */
