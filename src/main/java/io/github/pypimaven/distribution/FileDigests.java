@@ -18,20 +18,26 @@ import java.util.Optional;
 /**
  * The digests of one distribution file, computed once and only when something needs them: SHA-256 for the upload
  * form, the index comparison, attestations and the summary, MD5 only where the form carries it ({@code md5Digest}).
- * Hashing 1 GiB costs about a second per digest, so a file is not read for digests that are not needed.
+ * Hashing 1 GiB costs about a second per digest here, so a file is not read for digests nothing needs.
  *
  * <p>There is one way to hash: a {@link Hashing} fed the file's bytes in order. Either this class reads the file into
- * one ({@link #sha256()}, {@link #computeAll}), or an upload body feeds the bytes as it sends them and so the file is
- * read once for both ({@link #hashing}). Whichever comes first records the digests; a later result that differs means
- * the file changed in between, and is an error. Thread-safe.
+ * one ({@link #sha256()}, {@link #computeAll}), or an upload body feeds it the bytes as it sends them, so the file is
+ * read once for both ({@link #hashing}). Whichever ends first records the digests; a later pass that differs means the
+ * file changed in between, and is an error. Thread-safe.
  */
 public final class FileDigests {
 
     private final Path file;
-    private Known known; // guarded by this; null until computed
+    private Values known; // guarded by this; null until computed
 
-    /** The digests as computed; {@code md5} empty when it was not asked for. */
-    private record Known(String sha256, Optional<String> md5, long size) {
+    /**
+     * Digests of some bytes.
+     *
+     * @param sha256 lower-case hex
+     * @param md5    lower-case hex; empty when it was not asked for
+     * @param size   bytes hashed
+     */
+    public record Values(String sha256, Optional<String> md5, long size) {
     }
 
     private FileDigests(Path file) {
@@ -41,6 +47,13 @@ public final class FileDigests {
     /** The digests of a file, not computed yet. */
     public static FileDigests of(Path file) {
         return new FileDigests(file);
+    }
+
+    /** The digests of what is left in a stream, read to its end (not closed). */
+    public static Values read(InputStream in, boolean md5) throws IOException {
+        Hashing hashing = new Hashing(md5);
+        hashing.stream.transferFrom(in);
+        return hashing.values();
     }
 
     /** Lower-case hex SHA-256 of the file, read now unless already known. */
@@ -53,7 +66,12 @@ public final class FileDigests {
         return value(true).md5().orElseThrow();
     }
 
-    /** Whether {@link #sha256()} (and, if asked, {@link #md5()}) would answer without reading the file. */
+    /** The file's size in bytes, read now unless already known. */
+    public long size() {
+        return value(false).size();
+    }
+
+    /** Whether {@link #sha256()} (and, if {@code md5}, {@link #md5()}) would answer without reading the file. */
     public synchronized boolean isKnown(boolean md5) {
         return known != null && (!md5 || known.md5().isPresent());
     }
@@ -67,17 +85,15 @@ public final class FileDigests {
         ParallelFiles.map(files.stream().filter(f -> !f.isKnown(md5)).toList(), f -> f.value(md5));
     }
 
-    /** A new hashing of this file's bytes, to be fed them in order; see {@link Hashing#finish}. */
-    public Hashing hashing(boolean md5) {
-        return new Hashing(md5);
+    /** A new pass over this file's bytes, to be fed them in order and then {@linkplain FilePass#finish finished}. */
+    public FilePass pass(boolean md5) {
+        return new FilePass(new Hashing(md5));
     }
 
-    private synchronized Known value(boolean md5) {
-        if (known == null || (md5 && known.md5().isEmpty())) {
-            Hashing hashing = hashing(md5);
+    private synchronized Values value(boolean md5) {
+        if (known == null || md5 && known.md5().isEmpty()) {
             try (InputStream in = Files.newInputStream(file)) {
-                hashing.stream.transferFrom(in);
-                hashing.finish();
+                record(read(in, md5));
             } catch (IOException e) {
                 throw DistributionReader.unreadable(file, e);
             }
@@ -85,7 +101,7 @@ public final class FileDigests {
         return known;
     }
 
-    private synchronized void record(Known computed) throws IOException {
+    private synchronized void record(Values computed) throws IOException {
         if (known != null && (!known.sha256().equals(computed.sha256()) || known.size() != computed.size())) {
             throw new IOException(DistributionReader.shown(file) + " changed while it was being published (sha256 "
                     + known.sha256() + " before, " + computed.sha256() + " now); rebuild it and publish again");
@@ -95,21 +111,18 @@ public final class FileDigests {
         }
     }
 
-    /** One pass of SHA-256 (and MD5, when asked) over the file's bytes. */
-    public final class Hashing {
+    /** One pass over the file's bytes as something else (an upload body) reads them. */
+    public final class FilePass {
 
-        private final MessageDigest md5;
-        private final HashingOutputStream stream;
+        private final Hashing hashing;
 
-        private Hashing(boolean withMd5) {
-            md5 = withMd5 ? newMd5() : null;
-            OutputStream md5Sink = OutputStream.nullOutputStream();
-            stream = Sha256.hashing(md5 == null ? md5Sink : new DigestOutputStream(md5Sink, md5));
+        private FilePass(Hashing hashing) {
+            this.hashing = hashing;
         }
 
         /** Hashes the next bytes of the file. */
         public void update(byte[] bytes, int offset, int length) throws IOException {
-            stream.write(bytes, offset, length);
+            hashing.stream.write(bytes, offset, length);
         }
 
         /**
@@ -117,20 +130,28 @@ public final class FileDigests {
          *
          * @throws IOException when other digests were recorded before: the file changed in between
          */
-        public void finish() throws IOException {
-            Known computed = new Known(stream.hex(),
-                    md5 == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(md5.digest())), stream.size());
-            record(computed);
+        public Values finish() throws IOException {
+            Values values = hashing.values();
+            record(values);
+            return values;
+        }
+    }
+
+    /** SHA-256, and MD5 when asked, over the same bytes. */
+    private static final class Hashing {
+
+        private final MessageDigest md5;
+        private final HashingOutputStream stream;
+
+        Hashing(boolean withMd5) {
+            md5 = withMd5 ? newMd5() : null;
+            OutputStream md5Sink = OutputStream.nullOutputStream();
+            stream = Sha256.hashing(md5 == null ? md5Sink : new DigestOutputStream(md5Sink, md5));
         }
 
-        /** The file's SHA-256, after {@link #finish}. */
-        public String sha256() {
-            return FileDigests.this.sha256();
-        }
-
-        /** The file's MD5, after {@link #finish} of a pass with MD5. */
-        public String md5() {
-            return FileDigests.this.md5();
+        Values values() {
+            return new Values(stream.hex(), Optional.ofNullable(md5).map(m -> HexFormat.of().formatHex(m.digest())),
+                    stream.size());
         }
     }
 

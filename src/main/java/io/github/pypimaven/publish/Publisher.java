@@ -2,9 +2,12 @@ package io.github.pypimaven.publish;
 
 import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.http.SharedHttpClients;
 import io.github.pypimaven.repository.LocalIndexDirectory;
 import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.repository.RemoteIndex;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +34,15 @@ public class Publisher {
     private final ReleaseChecker checker;
     private final IndexUpload indexUpload;
     private final LocalIndexPublishing localIndex;
+    private final HttpClientFactory httpClients;
 
     @Inject
-    public Publisher(ReleaseChecker checker, IndexUpload indexUpload, LocalIndexPublishing localIndex) {
+    public Publisher(ReleaseChecker checker, IndexUpload indexUpload, LocalIndexPublishing localIndex,
+            HttpClientFactory httpClients) {
         this.checker = checker;
         this.indexUpload = indexUpload;
         this.localIndex = localIndex;
+        this.httpClients = httpClients;
     }
 
     /** Publishes one release, writing GitHub workflow commands (which must start their line) to standard output. */
@@ -63,12 +69,15 @@ public class Publisher {
         }
         // Everything that can fail without sending a file, for every release, before the first upload of any:
         // index comparison, tokens, attestations. A dry run stops here.
+        // One HTTP client for the whole run: every module of a reactor reuses the same connections.
         List<PreparedUpload> prepared = new ArrayList<>();
+        SharedHttpClients http = new SharedHttpClients(httpClients);
         try {
             for (int i = 0; i < requests.size(); i++) {
                 PublishRequest request = requests.get(i);
                 List<Distribution> release = releases.get(i);
-                prepared.add(step(request, ciOutput, () -> prepare(request, release, ciReport(request, ciOutput))));
+                prepared.add(step(request, ciOutput, () -> prepare(request, release, ciReport(request, ciOutput),
+                        http)));
             }
             List<PublishedFile> published = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
@@ -91,13 +100,13 @@ public class Publisher {
             }
             return published;
         } finally {
-            close(prepared);
+            close(http);
         }
     }
 
     /** Prepares an upload to an index; does a dry run; nothing for a local index (returns null). */
-    private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci)
-            throws PublishException {
+    private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci,
+            SharedHttpClients http) throws PublishException {
         PublishTarget target = request.target();
         if (request.dryRun()) {
             if (target instanceof RemoteIndex index) {
@@ -107,7 +116,8 @@ public class Publisher {
             }
             return null;
         }
-        return target instanceof RemoteIndex index ? indexUpload.prepare(release, request, index, ci) : null;
+        return target instanceof RemoteIndex index ? indexUpload.prepare(release, request, index, ci,
+                http.get(request.http())) : null;
     }
 
     /** A step of one release; its failure is reported to CI for that release's target. */
@@ -124,16 +134,12 @@ public class Publisher {
         T run() throws PublishException;
     }
 
-    /** Closes the connections of prepared uploads; a failure to close hides no outcome, so it is only logged. */
-    private static void close(List<PreparedUpload> prepared) {
-        for (PreparedUpload upload : prepared) {
-            if (upload != null) {
-                try {
-                    upload.close();
-                } catch (PublishException e) {
-                    LOG.warn("{}", e.getMessage());
-                }
-            }
+    /** Closes the run's connections; a failure to close hides no outcome, so it is only logged. */
+    private static void close(SharedHttpClients http) {
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.warn("Could not close the HTTP connections: {}", e.getMessage());
         }
     }
 

@@ -7,10 +7,8 @@ import io.github.pypimaven.http.HttpAnswer;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -34,39 +32,41 @@ public class UploadClient {
     /**
      * Uploads one file.
      *
-     * @param fields the text fields, in order (the file part {@code content} is added last)
      * @param token the API token; used only in the Authorization header
+     * @param attempt told before each attempt starts (a retry sends the file again)
+     * @param progress told how many bytes of the file the attempt has sent so far
      */
-    public void upload(CloseableHttpClient http, RemoteIndex index, String token, List<Map.Entry<String, String>> fields,
-            Path file, RetryPolicy retry, LongConsumer progress) throws UploadException {
-        String filename = file.getFileName().toString();
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > 1) {
-                sleep(retry, attempt);
+    public void upload(CloseableHttpClient http, RemoteIndex index, String token, UploadForm form, RetryPolicy retry,
+            Runnable attempt, LongConsumer progress) throws UploadException {
+        String filename = form.filename();
+        for (int n = 1; ; n++) {
+            if (n > 1) {
+                sleep(retry, n);
             }
-            UploadOutcome outcome = send(http, index, token, fields, file, progress);
+            attempt.run();
+            UploadOutcome outcome = send(http, index, token, form, progress);
             if (outcome instanceof UploadOutcome.Answered answered && answered.accepted()) {
                 LOG.debug("{}: HTTP {} from {}", filename, answered.status(), index);
                 return;
             }
-            if (!outcome.retryable() || attempt >= retry.attempts()) {
+            if (!outcome.retryable() || n >= retry.attempts()) {
                 // The token itself, in any form, is cut from what the index or the network said, as are other secrets.
                 throw new UploadException(ForeignText.withoutSecrets(
-                        UploadFailure.describe(filename, index, outcome, attempt), List.of(token)));
+                        UploadFailure.describe(filename, index, outcome, n), List.of(token)));
             }
             LOG.warn("Uploading {} failed ({}); trying again ({} of {})", filename,
-                    ForeignText.withoutSecrets(outcome.summary(), List.of(token)), attempt + 1, retry.attempts());
+                    ForeignText.withoutSecrets(outcome.summary(), List.of(token)), n + 1, retry.attempts());
         }
     }
 
-    private UploadOutcome send(CloseableHttpClient http, RemoteIndex index, String token,
-            List<Map.Entry<String, String>> fields, Path file, LongConsumer progress) {
+    private UploadOutcome send(CloseableHttpClient http, RemoteIndex index, String token, UploadForm form,
+            LongConsumer progress) {
         HttpPost post = new HttpPost(index.uri());
         post.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 ("__token__:" + token).getBytes(StandardCharsets.UTF_8)));
         post.setHeader("Accept", ACCEPT);
         try {
-            post.setEntity(MultipartBody.of(fields, "content", file, progress));
+            post.setEntity(MultipartBody.of(form, progress));
             HttpAnswer answer = BoundedExchange.send(http, post, AnswerCap.UPLOAD_ANSWER);
             return new UploadOutcome.Answered(answer.status(), answer.header("Location").orElse(null),
                     answer.header("Content-Type").orElse(null), answer.body());

@@ -24,8 +24,16 @@ import java.util.Optional;
 public record UploadForm(List<Map.Entry<String, String>> fields, Path file,
         Optional<DigestsAfterFile> digestsAfterFile) {
 
+    /** The name of the file part. */
+    public static final String FILE_FIELD = "content";
+
     public UploadForm {
         fields = List.copyOf(fields);
+    }
+
+    /** A form with the digests (if any) among the fields. */
+    public UploadForm(List<Map.Entry<String, String>> fields, Path file) {
+        this(fields, file, Optional.empty());
     }
 
     /** {@code sha256_digest}, and {@code md5_digest} when {@code md5}, after the file, from hashing it as it is sent. */
