@@ -30,7 +30,8 @@ public class DistributionBuilder {
         LOG.info("Built {}", wheel.getFileName());
         Path sdist = null;
         if (request.sdist()) {
-            sdist = SdistWriter.write(request.outputDirectory(), metadata, metadataVersion, sources, request.baseDir(), time);
+            sdist = SdistWriter.write(request.outputDirectory(), metadata, metadataVersion, sources, request.baseDir(),
+                    request.pythonTag(), time);
             LOG.info("Built {}", sdist.getFileName());
         }
         return new BuiltDistributions(metadata, wheel, request.pythonTag() + "-none-any", sdist);
