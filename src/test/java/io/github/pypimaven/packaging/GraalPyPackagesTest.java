@@ -99,8 +99,8 @@ class GraalPyPackagesTest {
         assertTrue(read.log().contains("lists '--pre', which is not a requirement by name"), read.log());
 
         PackagingException e = assertThrows(PackagingException.class, () -> read(List.of(), List.of("--pre"), true));
-        assertEquals("graalpy-maven-plugin's <packages>: '--pre' is not a PEP 508 requirement (for example:"
-                + " requests>=2.31, or tomli; python_version < \"3.11\")", e.getMessage());
+        assertTrue(e.getMessage().startsWith("graalpy-maven-plugin's <packages>: '--pre' is not a PEP 508 requirement:"
+                + " expected a project name"), e.getMessage());
     }
 
     @Test
