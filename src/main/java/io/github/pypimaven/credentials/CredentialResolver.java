@@ -59,10 +59,18 @@ public class CredentialResolver {
      * {@link #resolve} would for a configuration problem.
      */
     public String describe(CredentialRequest request, RemoteIndex index) throws CredentialsException {
+        return choose(request, index).source();
+    }
+
+    /**
+     * Where the token would come from, and why getting it would fail when the environment already shows it (a CI job
+     * without its identity token): for a dry run and the check goal, without minting or sending anything. Fails as
+     * {@link #resolve} would for a configuration problem (no credentials at all, contradictory settings).
+     */
+    public CredentialPlan plan(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Choice choice = choose(request, index);
-        return choice.token().map(StaticToken::source).orElseGet(() -> "Trusted Publishing ("
-                + choice.identity().orElseThrow().name() + " identity, audience '" + choice.audience().orElseThrow()
-                + "')");
+        return new CredentialPlan(choice.source(), choice.identity().flatMap(identity -> identity.missingIdentity(
+                choice.audience().orElseThrow(), request.environment())));
     }
 
     /** A configured token, or the CI identity to exchange and the audience to ask for: never both, never neither. */
@@ -74,6 +82,11 @@ public class CredentialResolver {
 
         static Choice trustedPublishing(CiIdentityProvider identity, String audience) {
             return new Choice(Optional.empty(), Optional.of(identity), Optional.of(audience));
+        }
+
+        String source() {
+            return token.map(StaticToken::source).orElseGet(() -> "Trusted Publishing (" + identity.orElseThrow().name()
+                    + " identity, audience '" + audience.orElseThrow() + "')");
         }
     }
 

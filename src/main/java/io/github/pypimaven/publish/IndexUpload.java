@@ -79,26 +79,6 @@ public class IndexUpload {
         }
     }
 
-    /**
-     * Everything but the sending: credentials are chosen (no token is minted), the index is asked what it has, unless
-     * Maven is offline: then nothing at all is sent.
-     */
-    void dryRun(List<Distribution> release, PublishRequest request, RemoteIndex index) throws PublishException {
-        String credentials = "the token from " + describeCredentials(request, index, "(dry run: nothing was sent)");
-        if (request.offline() || request.checkUrl().isEmpty()) {
-            request.checkUrl().ifPresent(url -> LOG.info("Dry run: Maven is offline (-o), so the release was not"
-                    + " compared with {} (checkUrl, pypi.checkUrl)", url));
-            DryRunReport.log(release, index, credentials, Set.of());
-            return;
-        }
-        try (CloseableHttpClient http = httpClients.create(request.http())) {
-            DryRunReport.log(release, index, credentials, comparison.identicalOnIndex(release, request.checkUrl(), http));
-        } catch (IOException e) {
-            throw new PublishException(PublishException.Stage.INDEX, "Could not close the HTTP connections to "
-                    + request.checkUrl().get() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Where the token will come from; fails, offline, on a configuration problem. */
     private String describeCredentials(PublishRequest request, RemoteIndex index, String outcome) throws PublishException {
         try {

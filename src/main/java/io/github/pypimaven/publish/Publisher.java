@@ -27,12 +27,15 @@ public class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
     private final ReleaseChecker checker;
+    private final Preflight preflight;
     private final IndexUpload indexUpload;
     private final LocalIndexPublishing localIndex;
 
     @Inject
-    public Publisher(ReleaseChecker checker, IndexUpload indexUpload, LocalIndexPublishing localIndex) {
+    public Publisher(ReleaseChecker checker, Preflight preflight, IndexUpload indexUpload,
+            LocalIndexPublishing localIndex) {
         this.checker = checker;
+        this.preflight = preflight;
         this.indexUpload = indexUpload;
         this.localIndex = localIndex;
     }
@@ -55,6 +58,10 @@ public class Publisher {
     }
 
     public List<PublishedFile> publishAll(List<PublishRequest> requests, PrintStream ciOutput) throws PublishException {
+        if (requests.stream().anyMatch(PublishRequest::dryRun)) {
+            rehearse(requests, Rehearsal.DRY_RUN, ciOutput);
+            return List.of();
+        }
         List<List<Distribution>> releases = new ArrayList<>();
         for (PublishRequest request : requests) {
             CiReport ci = ciReport(request, ciOutput);
@@ -79,17 +86,36 @@ public class Publisher {
         return published;
     }
 
+    /**
+     * Plans every release without sending anything and prints each plan whole, then fails, listing everything a real
+     * run would fail on, when there is anything: the dry run and the check goal.
+     *
+     * @return the plans, when a real run would succeed
+     */
+    public List<ReleasePlan> rehearse(List<PublishRequest> requests, Rehearsal rehearsal) throws PublishException {
+        return rehearse(requests, rehearsal, GitHubActions.standardOutput());
+    }
+
+    public List<ReleasePlan> rehearse(List<PublishRequest> requests, Rehearsal rehearsal, PrintStream ciOutput)
+            throws PublishException {
+        List<ReleasePlan> plans = new ArrayList<>();
+        for (PublishRequest request : requests) {
+            ReleasePlan plan = preflight.plan(request);
+            PlanReport.log(plan, rehearsal);
+            plans.add(plan);
+        }
+        List<ReleasePlan> failing = plans.stream().filter(ReleasePlan::wouldFail).toList();
+        if (!failing.isEmpty()) {
+            PublishException failure = PlanReport.failure(failing, rehearsal);
+            ciReport(requests.get(0), ciOutput).predicted(rehearsal.label() + ": publishing would fail", failure);
+            throw failure;
+        }
+        return plans;
+    }
+
     private List<PublishedFile> publish(PublishRequest request, List<Distribution> release, CiReport ci)
             throws PublishException {
         PublishTarget target = request.target();
-        if (request.dryRun()) {
-            if (target instanceof RemoteIndex index) {
-                indexUpload.dryRun(release, request, index);
-            } else {
-                localIndex.dryRun(release, (LocalIndexDirectory) target);
-            }
-            return List.of();
-        }
         PublishedRelease result = target instanceof RemoteIndex index
                 ? indexUpload.publish(release, request, index, ci)
                 : localIndex.publish(release, (LocalIndexDirectory) target);

@@ -3,6 +3,7 @@ package io.github.pypimaven.trust;
 import io.github.pypimaven.ci.Environment;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -19,6 +20,14 @@ public interface CiIdentityProvider {
      * when the environment cannot produce one. The token is a secret: callers mask it and never log it.
      */
     String oidcToken(String audience, Environment env, CloseableHttpClient http) throws TrustedPublishingException;
+
+    /**
+     * Why {@link #oidcToken} would fail, when the environment alone shows it (no network call), in the words a real
+     * run would fail with: a dry run and the check goal predict the failure before anything is built or sent.
+     */
+    default Optional<String> missingIdentity(String audience, Environment env) {
+        return Optional.empty();
+    }
 
     /** The claims the index's publisher matching reads, in the order a diagnosis prints them. */
     List<String> matchedClaims();

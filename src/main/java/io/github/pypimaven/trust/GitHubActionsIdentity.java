@@ -38,11 +38,12 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
     @Override
     public String oidcToken(String audience, Environment env, CloseableHttpClient http)
             throws TrustedPublishingException {
+        Optional<String> missing = missingIdentity(audience, env);
+        if (missing.isPresent()) {
+            throw new TrustedPublishingException(missing.get());
+        }
         Optional<String> url = env.get(REQUEST_URL);
         Optional<String> requestToken = env.get(REQUEST_TOKEN);
-        if (url.isEmpty() || requestToken.isEmpty()) {
-            throw new TrustedPublishingException(noTokenDiagnosis(env, url.isEmpty() ? REQUEST_URL : REQUEST_TOKEN));
-        }
         URI endpoint;
         try {
             endpoint = withAudience(url.get(), audience);
@@ -76,6 +77,18 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
         throw new TrustedPublishingException("Trusted Publishing failed: GitHub's OIDC token service answered"
                 + " without a token (no JSON field 'value'). Re-run the job; if it persists, check"
                 + " https://www.githubstatus.com/.");
+    }
+
+    /** The runner sets both variables only for a job with {@code id-token: write}. */
+    @Override
+    public Optional<String> missingIdentity(String audience, Environment env) {
+        if (env.get(REQUEST_URL).isEmpty()) {
+            return Optional.of(noTokenDiagnosis(env, REQUEST_URL));
+        }
+        if (env.get(REQUEST_TOKEN).isEmpty()) {
+            return Optional.of(noTokenDiagnosis(env, REQUEST_TOKEN));
+        }
+        return Optional.empty();
     }
 
     /** Adds {@code audience} to the request URL's own query (it already carries {@code api-version}). */

@@ -13,6 +13,7 @@ import io.github.pypimaven.index.SimpleIndexClient;
 import io.github.pypimaven.publish.IndexComparison;
 import io.github.pypimaven.publish.IndexUpload;
 import io.github.pypimaven.publish.LocalIndexPublishing;
+import io.github.pypimaven.publish.Preflight;
 import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
 import io.github.pypimaven.publish.ReleaseChecker;
@@ -36,9 +37,11 @@ public final class TestServices {
 
     public static Publisher publisher(TrustedPublishing trustedPublishing) {
         HttpClientFactory http = new HttpClientFactory();
-        return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()),
-                new IndexUpload(new CredentialResolver(trustedPublishing), new io.github.pypimaven.upload.UploadClient(),
-                        http, new IndexComparison(new SimpleIndexClient())),
+        ReleaseChecker checker = new ReleaseChecker(new DistributionReader(), new DistributionValidator());
+        CredentialResolver credentials = new CredentialResolver(trustedPublishing);
+        IndexComparison comparison = new IndexComparison(new SimpleIndexClient());
+        return new Publisher(checker, new Preflight(checker, credentials, comparison, http),
+                new IndexUpload(credentials, new io.github.pypimaven.upload.UploadClient(), http, comparison),
                 new LocalIndexPublishing(new LocalIndex()));
     }
 
