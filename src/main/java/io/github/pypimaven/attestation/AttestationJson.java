@@ -38,7 +38,15 @@ public final class AttestationJson {
 
     /** The upload form's {@code attestations} field: a JSON array of attestation objects. */
     public static String writeArray(List<Attestation> attestations) {
-        return "[" + String.join(",", attestations.stream().map(AttestationJson::write).toList()) + "]";
+        return array(attestations.stream().map(AttestationJson::write).toList());
+    }
+
+    /**
+     * The upload form's {@code attestations} field from attestation objects as JSON text, each uploaded exactly as
+     * written (e.g. the content of a {@code .attestation} file another tool made, which was read successfully).
+     */
+    public static String array(List<String> objects) {
+        return "[" + String.join(",", objects.stream().map(String::strip).toList()) + "]";
     }
 
     private static ObjectNode entry(TransparencyEntry e) {

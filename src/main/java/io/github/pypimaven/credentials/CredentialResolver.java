@@ -59,18 +59,23 @@ public class CredentialResolver {
      * {@link #resolve} would for a configuration problem.
      */
     public String describe(CredentialRequest request, RemoteIndex index) throws CredentialsException {
-        return choose(request, index).source();
+        return plan(request, index).source();
     }
 
     /**
-     * Where the token would come from, and why getting it would fail when the environment already shows it (a CI job
-     * without its identity token): for a dry run and the check goal, without minting or sending anything. Fails as
-     * {@link #resolve} would for a configuration problem (no credentials at all, contradictory settings).
+     * {@link #describe}, whether the token will come from Trusted Publishing, and why getting it would fail when the
+     * environment already shows it (a CI job without its identity token): for a dry run and the check goal, without
+     * minting or sending anything.
      */
     public CredentialPlan plan(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Choice choice = choose(request, index);
-        return new CredentialPlan(choice.source(), choice.identity().flatMap(identity -> identity.missingIdentity(
-                choice.audience().orElseThrow(), request.environment())));
+        if (choice.token().isPresent()) {
+            return new CredentialPlan(choice.token().get().source(), false, Optional.empty());
+        }
+        CiIdentityProvider identity = choice.identity().orElseThrow();
+        String audience = choice.audience().orElseThrow();
+        return new CredentialPlan("Trusted Publishing (" + identity.name() + " identity, audience '" + audience + "')",
+                true, identity.missingIdentity(audience, request.environment()));
     }
 
     /** A configured token, or the CI identity to exchange and the audience to ask for: never both, never neither. */
@@ -82,11 +87,6 @@ public class CredentialResolver {
 
         static Choice trustedPublishing(CiIdentityProvider identity, String audience) {
             return new Choice(Optional.empty(), Optional.of(identity), Optional.of(audience));
-        }
-
-        String source() {
-            return token.map(StaticToken::source).orElseGet(() -> "Trusted Publishing (" + identity.orElseThrow().name()
-                    + " identity, audience '" + audience.orElseThrow() + "')");
         }
     }
 
@@ -138,6 +138,12 @@ public class CredentialResolver {
     /** The audience to ask identity tokens for: pinned for a known index, configured for any other. */
     private static String audience(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Optional<String> configured = request.oidcAudience();
+        if (configured.isPresent() && configured.get().equalsIgnoreCase(CiIdentityProvider.SIGSTORE_AUDIENCE)) {
+            // That token is good at Fulcio: the index would get the right to sign in this job's name.
+            throw new CredentialsException("oidcAudience (pypi.oidcAudience) cannot be '" + configured.get() + "': that"
+                    + " is Sigstore's audience, and a token for it must go to Sigstore's Fulcio and to no index. Set it"
+                    + " to the audience the index's administrators document.");
+        }
         if (index.known().isPresent()) {
             KnownIndex known = index.known().get();
             if (configured.isPresent() && !configured.get().equals(known.audience())) {

@@ -2,6 +2,8 @@ package io.github.pypimaven.credentials;
 
 import io.github.pypimaven.trust.TrustedPublishingException;
 import io.github.pypimaven.trust.TrustedPublishingSession;
+import java.util.List;
+import java.util.Optional;
 
 /** Tokens minted by Trusted Publishing; the session renews them when they are about to expire. */
 record TrustedPublishingCredentials(TrustedPublishingSession session) implements UploadCredentials {
@@ -16,8 +18,13 @@ record TrustedPublishingCredentials(TrustedPublishingSession session) implements
     }
 
     @Override
-    public java.util.List<String> warnings() {
+    public List<String> warnings() {
         return session.warnings();
+    }
+
+    @Override
+    public Optional<TrustedPublishingSession> trustedPublishing() {
+        return Optional.of(session);
     }
 
     @Override

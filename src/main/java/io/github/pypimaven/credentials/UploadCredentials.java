@@ -1,5 +1,9 @@
 package io.github.pypimaven.credentials;
 
+import io.github.pypimaven.trust.TrustedPublishingSession;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The token to upload with. A static API token never changes; a Trusted Publishing token is minted again when
  * it is about to expire, so callers ask for the token before every file.
@@ -13,7 +17,12 @@ public interface UploadCredentials {
     String source();
 
     /** Things found on the way that are likely to go wrong later, each a complete sentence; none for a static token. */
-    default java.util.List<String> warnings() {
-        return java.util.List.of();
+    default List<String> warnings() {
+        return List.of();
+    }
+
+    /** The Trusted Publishing session behind the token (its CI identity); empty for an API token. */
+    default Optional<TrustedPublishingSession> trustedPublishing() {
+        return Optional.empty();
     }
 }

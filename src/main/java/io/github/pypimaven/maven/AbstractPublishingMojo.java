@@ -4,6 +4,7 @@ import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.credentials.TrustedPublishingMode;
 import io.github.pypimaven.http.HttpSettings;
+import io.github.pypimaven.publish.AttestationSettings;
 import io.github.pypimaven.publish.DistributionFiles;
 import io.github.pypimaven.publish.PublishException;
 import io.github.pypimaven.publish.PublishRequest;
@@ -129,6 +130,48 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
     @Parameter(property = "pypi.timeout", defaultValue = "900")
     private int timeout;
 
+    /**
+     * Whether to upload PEP 740 publish attestations, which tie each file to the CI workflow that published it (PyPI
+     * shows them on the file's page). {@code auto}: with Trusted Publishing to PyPI or TestPyPI; {@code true}: with
+     * Trusted Publishing to any index; {@code false}: never. Each file gets a signing certificate from Sigstore's
+     * Fulcio for the job's identity and an entry in the Rekor transparency log (public and permanent: they name the
+     * repository, workflow and ref), and every attestation is verified before the first upload. An existing
+     * {@code <file>.publish.attestation} is uploaded instead of making a new one. PyPI accepts attestations only with
+     * Trusted Publishing, so token uploads carry none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.attestations", defaultValue = "auto")
+    private String attestations;
+
+    /**
+     * Sigstore's Fulcio, which certifies the attestations' signing key for the job's identity token (audience
+     * {@code sigstore}, sent there and nowhere else). PyPI trusts Sigstore's public instance only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.sigstore.fulcioUrl", defaultValue = "https://fulcio.sigstore.dev")
+    private String sigstoreFulcioUrl;
+
+    /**
+     * Sigstore's Rekor (v1 API), the transparency log every attestation is entered in.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.sigstore.rekorUrl", defaultValue = "https://rekor.sigstore.dev")
+    private String sigstoreRekorUrl;
+
+    /**
+     * A Sigstore {@code trusted_root.json} (relative paths resolve against the project directory): with it, each
+     * attestation's certificate chain, certificate timestamp, log timestamp and checkpoint are also checked against
+     * those keys before the upload. Without it, everything else is checked, and PyPI checks those against Sigstore's
+     * own keys.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.sigstore.trustedRoot")
+    private String sigstoreTrustedRoot;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
@@ -181,7 +224,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
                     .http(new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
                             HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)))
                     .offline(session.isOffline())
-                    .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty()));
+                    .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty())
+                    .attestations(parse(() -> AttestationSettings.parse(attestations, sigstoreFulcioUrl,
+                            sigstoreRekorUrl, sigstoreTrustedRoot, baseDirectory))));
         } catch (PublishException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -50,6 +50,8 @@ final class SdistWriter {
         files.put("pyproject.toml", SdistPyproject.write(metadata).getBytes(StandardCharsets.UTF_8));
         files.put(SdistPyproject.BUILD_HOOK_FILE, SdistPyproject.buildHook(pythonTag).getBytes(StandardCharsets.UTF_8));
 
+        ArchiveFiles.requireSafeMemberNames(files.keySet(), "the sdist " + fileName);
+
         Path target = outputDirectory.resolve(fileName);
         try {
             Files.createDirectories(outputDirectory);

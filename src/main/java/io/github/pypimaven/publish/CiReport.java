@@ -23,9 +23,11 @@ final class CiReport {
     }
 
     void failed(PublishTarget target, PublishException failure) {
-        String title = failure.stage() == PublishException.Stage.TRUSTED_PUBLISHING
-                ? "Trusted Publishing failed"
-                : "Publishing to " + target.displayName() + " failed";
+        String title = switch (failure.stage()) {
+            case TRUSTED_PUBLISHING -> "Trusted Publishing failed";
+            case ATTESTATION -> "Attestations failed: nothing was published to " + target.displayName();
+            default -> "Publishing to " + target.displayName() + " failed";
+        };
         github.error(title, failure.getMessage());
         github.appendStepSummary("## " + title + "\n\n" + ForeignText.fenced(failure.getMessage()));
     }

@@ -1,5 +1,6 @@
 package io.github.pypimaven.publish;
 
+import io.github.pypimaven.credentials.CredentialPlan;
 import io.github.pypimaven.credentials.CredentialResolver;
 import io.github.pypimaven.credentials.CredentialsException;
 import io.github.pypimaven.credentials.UploadCredentials;
@@ -13,6 +14,8 @@ import io.github.pypimaven.upload.UploadForm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -22,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a checked release to an index over HTTP: credentials are chosen (configuration errors before anything is
- * sent), the release is compared with the index, and the files it lacks are uploaded in order, stopping at the first
- * refusal with a message that says exactly what the index has now.
+ * Publishes a checked release to an index over HTTP, in two steps so that a reactor's releases are all prepared before
+ * the first upload of any: {@link #prepare} chooses the credentials (configuration errors before anything is sent),
+ * compares the release with the index, mints the token and makes the attestations; {@link #upload} sends the files the
+ * index lacks in order, stopping at the first refusal with a message that says exactly what the index has now.
  */
 @Named
 @Singleton
@@ -36,53 +40,91 @@ public class IndexUpload {
     private final UploadClient uploadClient;
     private final HttpClientFactory httpClients;
     private final IndexComparison comparison;
+    private final ReleaseAttestations releaseAttestations;
 
     @Inject
     public IndexUpload(CredentialResolver credentialResolver, UploadClient uploadClient, HttpClientFactory httpClients,
-            IndexComparison comparison) {
+            IndexComparison comparison, ReleaseAttestations releaseAttestations) {
         this.credentialResolver = credentialResolver;
         this.uploadClient = uploadClient;
         this.httpClients = httpClients;
         this.comparison = comparison;
+        this.releaseAttestations = releaseAttestations;
     }
 
-    PublishedRelease publish(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci)
+    /**
+     * Everything before the first byte of a file is sent: credentials are chosen (configuration errors first), the
+     * release is compared with the index, the token is minted and the attestations are made. The caller closes the
+     * result.
+     */
+    PreparedUpload prepare(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci)
             throws PublishException {
-        describeCredentials(request, index, "Nothing was uploaded.");
-        try (CloseableHttpClient http = httpClients.create(request.http())) {
+        plan(request, index, "Nothing was uploaded.");
+        CloseableHttpClient http = httpClients.create(request.http());
+        try {
             Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), http);
-            List<PublishedFile> published = new ArrayList<>();
+            List<Distribution> toSend = release.stream().filter(d -> !present.contains(d.filename())).toList();
+            if (toSend.isEmpty()) { // nothing to send, so no token is needed either
+                return new PreparedUpload(request, index, release, http, present, Optional.empty(), Map.of());
+            }
+            UploadCredentials credentials = resolveCredentials(request, index, http, ci);
+            AttestationDecision decision = AttestationDecision.of(request.attestations().mode(),
+                    credentials.trustedPublishing().isPresent(), index);
+            Map<String, FileAttestations> attestations = Map.of();
+            if (decision.on()) {
+                attestations = releaseAttestations.attest(toSend, decision, request.attestations(), request.http(),
+                        credentials.trustedPublishing().orElseThrow());
+            } else {
+                releaseAttestations.logNone(toSend, decision);
+            }
+            return new PreparedUpload(request, index, release, http, present, Optional.of(credentials), attestations);
+        } catch (PublishException | RuntimeException e) {
+            closeQuietly(http, e);
+            throw e;
+        }
+    }
+
+    /** Uploads the files of a prepared release that the index lacks, in order, stopping at the first refusal. */
+    PublishedRelease upload(PreparedUpload prepared) throws PublishException {
+        List<Distribution> release = prepared.release();
+        Distribution first = release.get(0);
+        List<PublishedFile> published = new ArrayList<>();
+        for (Distribution d : release) {
+            if (prepared.present().contains(d.filename())) {
+                LOG.info("{} is already on the index, identical: not uploaded again", d.filename());
+                published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), true));
+            }
+        }
+        if (prepared.credentials().isPresent()) {
+            UploadCredentials credentials = prepared.credentials().get();
+            LOG.info("Publishing {} {} ({} file{}) to {} with the token from {}", first.name(), first.version(),
+                    release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.source());
             for (Distribution d : release) {
-                if (present.contains(d.filename())) {
-                    LOG.info("{} is already on the index, identical: not uploaded again", d.filename());
-                    published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), true));
+                if (!prepared.present().contains(d.filename())) {
+                    Optional<FileAttestations> attestations = Optional.ofNullable(prepared.attestations()
+                            .get(d.filename()));
+                    upload(prepared, credentials, d, attestations, published);
+                    published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), false,
+                            attestations.map(FileAttestations::entries).orElse(List.of())));
                 }
             }
-            if (present.size() < release.size()) { // otherwise nothing to send, so no token is needed either
-                UploadCredentials credentials = resolveCredentials(request, index, http, ci);
-                Distribution first = release.get(0);
-                LOG.info("Publishing {} {} ({} file{}) to {} with the token from {}", first.name(), first.version(),
-                        release.size(), release.size() == 1 ? "" : "s", index, credentials.source());
-                for (Distribution d : release) {
-                    if (!present.contains(d.filename())) {
-                        upload(request, index, http, credentials, d, published, release);
-                        published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), false));
-                    }
-                }
-            }
-            Distribution first = release.get(0);
-            return new PublishedRelease(published, index.known()
-                    .map(k -> "Release page: " + k.releasePage(first.name().normalized(), first.version().toString())));
+        }
+        return new PublishedRelease(published, prepared.index().known()
+                .map(k -> "Release page: " + k.releasePage(first.name().normalized(), first.version().toString())));
+    }
+
+    private static void closeQuietly(CloseableHttpClient http, Exception failure) {
+        try {
+            http.close();
         } catch (IOException e) {
-            throw new PublishException(PublishException.Stage.UPLOAD, "Could not close the HTTP connections to " + index
-                    + ": " + e.getMessage(), e);
+            failure.addSuppressed(e);
         }
     }
 
     /** Where the token will come from; fails, offline, on a configuration problem. */
-    private String describeCredentials(PublishRequest request, RemoteIndex index, String outcome) throws PublishException {
+    private CredentialPlan plan(PublishRequest request, RemoteIndex index, String outcome) throws PublishException {
         try {
-            return credentialResolver.describe(request.credentials(), index);
+            return credentialResolver.plan(request.credentials(), index);
         } catch (CredentialsException e) {
             throw new PublishException(PublishException.Stage.CREDENTIALS, e.getMessage() + "\n" + outcome, e);
         }
@@ -99,21 +141,24 @@ public class IndexUpload {
         }
     }
 
-    private void upload(PublishRequest request, RemoteIndex index, CloseableHttpClient http,
-            UploadCredentials credentials, Distribution distribution, List<PublishedFile> published,
-            List<Distribution> release) throws PublishException {
+    private void upload(PreparedUpload prepared, UploadCredentials credentials, Distribution distribution,
+            Optional<FileAttestations> attestations, List<PublishedFile> published) throws PublishException {
         UploadProgress progress = new UploadProgress(distribution.filename(), distribution.size());
+        PublishRequest request = prepared.request();
         try {
             String token = credentials.token();
             progress.start();
-            uploadClient.upload(http, index, token, UploadForm.of(distribution, request.md5Digest()), distribution.path(),
+            uploadClient.upload(prepared.http(), prepared.index(), token, UploadForm.of(distribution,
+                    request.md5Digest(), attestations.map(FileAttestations::formField)), distribution.path(),
                     request.retry(), progress::sent);
-            LOG.info("Uploaded {}", distribution.filename());
+            LOG.info("Uploaded {}{}", distribution.filename(), attestations.isPresent() ? " with its attestation"
+                    + (attestations.get().json().size() == 1 ? "" : "s") : "");
         } catch (UploadException e) {
-            throw new PublishException(PublishException.Stage.UPLOAD,
-                    e.getMessage() + "\n" + PublishedRelease.stateAfterFailure(published, release, distribution), e);
+            throw new PublishException(PublishException.Stage.UPLOAD, e.getMessage() + "\n"
+                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution), e);
         } catch (CredentialsException e) {
-            throw new PublishException(stage(e), e.getMessage() + "\n" + PublishedRelease.stateAfterFailure(published, release, distribution), e);
+            throw new PublishException(stage(e), e.getMessage() + "\n"
+                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution), e);
         }
     }
 

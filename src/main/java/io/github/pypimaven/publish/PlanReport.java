@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a dry run and the check goal print: the whole plan of each release first (every file with its size and
- * sha256, the target, the credentials' source), whatever is wrong, then the failure that lists everything a real
- * run would fail on.
+ * sha256, the target, the credentials' source, the attestations), whatever is wrong, then the failure that lists
+ * everything a real run would fail on.
  */
 final class PlanReport {
 
@@ -23,6 +23,9 @@ final class PlanReport {
             LOG.info("  {}  {}  sha256:{}{}", f.filename(), f.size() < 0 ? "unreadable" : Sizes.human(f.size()),
                     f.sha256(), f.onIndex() ? "  (already there, identical: would not be uploaded)" : "");
         }
+        for (int i = 0; i < plan.attestations().size(); i++) {
+            LOG.info("{}{}", i == 0 ? rehearsal.label() + ": " : "", plan.attestations().get(i));
+        }
         if (plan.wouldFail()) {
             LOG.error("{}: a real run would fail ({} problem{}, listed below); nothing was sent {}", rehearsal.label(),
                     plan.failures().size(), plan.failures().size() == 1 ? "" : "s", rehearsal.setting());
@@ -31,18 +34,22 @@ final class PlanReport {
         }
     }
 
-    /** The build failure: every predicted failure of every release, numbered, each with its whole message. */
+    /**
+     * The build failure: every predicted failure of every release, numbered, each with its whole message; its stage
+     * is the first failure's, the one a real run would meet first.
+     */
     static PublishException failure(List<ReleasePlan> plans, Rehearsal rehearsal) {
         List<String> lines = new ArrayList<>();
-        int count = 0;
+        PublishException.Stage first = null;
         for (ReleasePlan plan : plans) {
-            for (String failure : plan.failures()) {
-                count++;
+            for (ReleasePlan.Failure failure : plan.failures()) {
+                first = first == null ? failure.stage() : first;
                 String release = plan.release().map(r -> r + " to ").orElse("") + plan.target().displayName();
-                lines.add(count + ". [" + release + "] " + failure.replace("\n", "\n   "));
+                lines.add((lines.size() + 1) + ". [" + release + "] " + failure.message().replace("\n", "\n   "));
             }
         }
-        return new PublishException(PublishException.Stage.CHECK, rehearsal.label() + ": publishing would fail ("
-                + count + " problem" + (count == 1 ? "" : "s") + "); nothing was sent.\n" + String.join("\n", lines));
+        return new PublishException(first == null ? PublishException.Stage.CHECK : first, rehearsal.label()
+                + ": publishing would fail (" + lines.size() + " problem" + (lines.size() == 1 ? "" : "s")
+                + "); nothing was sent.\n" + String.join("\n", lines));
     }
 }

@@ -18,6 +18,8 @@ public class PublishException extends Exception {
         CREDENTIALS,
         /** Exchanging the CI identity for an upload token. */
         TRUSTED_PUBLISHING,
+        /** Making or checking the files' attestations (PEP 740), before any upload. */
+        ATTESTATION,
         /** Sending a file to the index. */
         UPLOAD,
         /** Writing into a local index directory. */

@@ -22,14 +22,17 @@ import java.util.Optional;
  * @param dryRun check everything and say what would happen, but send and write nothing
  * @param checkUrl the index's simple API, to compare the release with what the index has before uploading
  * @param offline Maven runs offline ({@code -o}): nothing may be sent, so a dry run does not ask the index either
+ * @param attestations whether to make PEP 740 attestations, and with which Sigstore instance
  */
 public record PublishRequest(List<Path> files, PublishTarget target, CredentialRequest credentials, boolean md5Digest,
-        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl, boolean offline) {
+        RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl, boolean offline,
+        AttestationSettings attestations) {
 
     public PublishRequest {
         files = List.copyOf(files);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(attestations, "attestations");
     }
 
     public static Builder builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
@@ -38,7 +41,7 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
 
     public Builder toBuilder() {
         return new Builder(files, target, credentials).md5Digest(md5Digest).retry(retry).http(http).dryRun(dryRun)
-                .checkUrl(checkUrl).offline(offline);
+                .checkUrl(checkUrl).offline(offline).attestations(attestations);
     }
 
     /** Builds a request; everything but the files, the target and the credentials has a default. */
@@ -52,6 +55,7 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
         private boolean dryRun;
         private Optional<SecureUrl> checkUrl = Optional.empty();
         private boolean offline;
+        private AttestationSettings attestations = AttestationSettings.defaults();
 
         private Builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
             this.files = files;
@@ -104,8 +108,14 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
             return this;
         }
 
+        public Builder attestations(AttestationSettings value) {
+            attestations = value;
+            return this;
+        }
+
         public PublishRequest build() {
-            return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl, offline);
+            return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl, offline,
+                    attestations);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.pypimaven.publish;
 import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.repository.LocalIndexDirectory;
-import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -15,10 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes releases: every file of every release is read and checked before the first byte is sent, then each
- * release goes to its target (an index over HTTP, or a local index directory), wheels before the sdist. It is the one
- * place that reports to CI: on GitHub Actions the outcome goes to the step summary and a failure, whichever step it
- * came from, becomes one error annotation.
+ * Publishes releases in three steps, each for every release before the next: every file is read and checked; then
+ * everything that can fail without sending a file (the index comparison, the token, the attestations) is done; only
+ * then does each release go to its target (an index over HTTP, or a local index directory), wheels before the sdist.
+ * So a problem with any release, found before an upload, means nothing is published. A dry run and the check goal
+ * instead plan every release with {@link Preflight}, print the plans, and fail listing everything a real run would
+ * fail on. It is the one place that reports
+ * to CI: on GitHub Actions the outcome goes to the step summary and a failure, whichever step it came from, becomes
+ * one error annotation.
  */
 @Named
 @Singleton
@@ -50,8 +53,8 @@ public class Publisher {
     }
 
     /**
-     * Publishes several releases (the modules of a reactor): all are read and checked before the first upload, so
-     * a bad file in any of them means nothing is published.
+     * Publishes several releases (the modules of a reactor): all are checked, compared with their index and attested
+     * before the first upload, so a bad file in any of them means nothing is published.
      */
     public List<PublishedFile> publishAll(List<PublishRequest> requests) throws PublishException {
         return publishAll(requests, GitHubActions.standardOutput());
@@ -64,26 +67,37 @@ public class Publisher {
         }
         List<List<Distribution>> releases = new ArrayList<>();
         for (PublishRequest request : requests) {
-            CiReport ci = ciReport(request, ciOutput);
-            try {
-                releases.add(checker.check(request.files()));
-            } catch (PublishException e) {
-                ci.failed(request.target(), e);
-                throw e;
-            }
+            releases.add(step(request, ciOutput, () -> checker.check(request.files())));
         }
-        List<PublishedFile> published = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            PublishRequest request = requests.get(i);
-            CiReport ci = ciReport(request, ciOutput);
-            try {
-                published.addAll(publish(request, releases.get(i), ci));
-            } catch (PublishException e) {
-                ci.failed(request.target(), e);
-                throw e;
+        // Everything that can fail without sending a file, for every release, before the first upload of any:
+        // index comparison, tokens, attestations.
+        List<PreparedUpload> prepared = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests.size(); i++) {
+                PublishRequest request = requests.get(i);
+                List<Distribution> release = releases.get(i);
+                prepared.add(step(request, ciOutput, () -> prepare(request, release, ciReport(request, ciOutput))));
             }
+            List<PublishedFile> published = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                PublishRequest request = requests.get(i);
+                CiReport ci = ciReport(request, ciOutput);
+                PreparedUpload upload = prepared.get(i);
+                List<Distribution> release = releases.get(i);
+                PublishedRelease result = step(request, ciOutput, () -> upload != null
+                        ? indexUpload.upload(upload)
+                        : localIndex.publish(release, (LocalIndexDirectory) request.target()));
+                Distribution first = release.get(0);
+                ReleaseSummary summary = new ReleaseSummary(first.name(), first.version(),
+                        request.target().displayName(), result);
+                summary.lines().forEach(LOG::info);
+                ci.published(summary);
+                published.addAll(result.files());
+            }
+            return published;
+        } finally {
+            close(prepared);
         }
-        return published;
     }
 
     /**
@@ -113,17 +127,37 @@ public class Publisher {
         return plans;
     }
 
-    private List<PublishedFile> publish(PublishRequest request, List<Distribution> release, CiReport ci)
+    /** Prepares an upload to an index; nothing for a local index (returns null). */
+    private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci)
             throws PublishException {
-        PublishTarget target = request.target();
-        PublishedRelease result = target instanceof RemoteIndex index
-                ? indexUpload.publish(release, request, index, ci)
-                : localIndex.publish(release, (LocalIndexDirectory) target);
-        Distribution first = release.get(0);
-        ReleaseSummary summary = new ReleaseSummary(first.name(), first.version(), target.displayName(), result);
-        summary.lines().forEach(LOG::info);
-        ci.published(summary);
-        return result.files();
+        return request.target() instanceof RemoteIndex index ? indexUpload.prepare(release, request, index, ci) : null;
+    }
+
+    /** A step of one release; its failure is reported to CI for that release's target. */
+    private static <T> T step(PublishRequest request, PrintStream ciOutput, Step<T> step) throws PublishException {
+        try {
+            return step.run();
+        } catch (PublishException e) {
+            ciReport(request, ciOutput).failed(request.target(), e);
+            throw e;
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws PublishException;
+    }
+
+    /** Closes the connections of prepared uploads; a failure to close hides no outcome, so it is only logged. */
+    private static void close(List<PreparedUpload> prepared) {
+        for (PreparedUpload upload : prepared) {
+            if (upload != null) {
+                try {
+                    upload.close();
+                } catch (PublishException e) {
+                    LOG.warn("{}", e.getMessage());
+                }
+            }
+        }
     }
 
     private static CiReport ciReport(PublishRequest request, PrintStream ciOutput) {

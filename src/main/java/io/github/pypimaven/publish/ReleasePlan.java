@@ -13,18 +13,25 @@ import java.util.Optional;
  * @param credentials where the token would come from, as a phrase ("the token from ...", "no credentials (a local
  *     index)", "no usable credentials")
  * @param files every file, wheels first when the files could be read
+ * @param attestations what a real run would do about PEP 740 attestations, as lines (the first completes "Dry run:
+ *     ..."); empty where that cannot be known (a local index, files that could not be read, no usable credentials)
  * @param failures what a real run would fail on, each message complete, in the order a real run would meet them
  */
 public record ReleasePlan(Optional<String> release, PublishTarget target, String credentials, List<PlannedFile> files,
-        List<String> failures) {
+        List<String> attestations, List<Failure> failures) {
 
     public ReleasePlan {
         files = List.copyOf(files);
+        attestations = List.copyOf(attestations);
         failures = List.copyOf(failures);
     }
 
     public boolean wouldFail() {
         return !failures.isEmpty();
+    }
+
+    /** What a real run would fail on: the step it would fail at, and its complete message. */
+    public record Failure(PublishException.Stage stage, String message) {
     }
 
     /**

@@ -14,6 +14,7 @@ record ReleaseSummary(ProjectName name, Pep440Version version, String targetName
         for (PublishedFile file : release.files()) {
             lines.add("  " + file.filename() + "  " + Sizes.human(file.size()) + "  sha256:" + file.sha256()
                     + (file.alreadyPresent() ? "  (already there, unchanged)" : ""));
+            file.attestations().forEach(entry -> lines.add("    attestation: " + entry));
         }
         release.followUp().ifPresent(lines::add);
         return lines;
@@ -21,10 +22,17 @@ record ReleaseSummary(ProjectName name, Pep440Version version, String targetName
 
     String markdown() {
         StringBuilder out = new StringBuilder("## Published " + name + " " + version + " to " + targetName + "\n\n");
-        out.append("| File | Size | SHA-256 |\n|---|---:|---|\n");
+        boolean attested = release.files().stream().anyMatch(f -> !f.attestations().isEmpty());
+        out.append("| File | Size | SHA-256 |").append(attested ? " Attestation |" : "").append("\n|---|---:|---|")
+                .append(attested ? "---|" : "").append('\n');
         for (PublishedFile file : release.files()) {
             out.append("| `").append(file.filename()).append("` | ").append(Sizes.human(file.size())).append(" | `")
-                    .append(file.sha256()).append("` |\n");
+                    .append(file.sha256()).append("` |");
+            if (attested) {
+                out.append(' ').append(String.join("<br>", file.attestations().stream()
+                        .map(e -> "[Rekor log index " + e.logIndex() + "](" + e.url() + ")").toList())).append(" |");
+            }
+            out.append('\n');
         }
         release.followUp().ifPresent(line -> out.append('\n').append(line).append('\n'));
         return out.toString();

@@ -12,6 +12,12 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  */
 public interface CiIdentityProvider {
 
+    /**
+     * The audience of identity tokens for Sigstore's Fulcio, which turns them into signing certificates. Such a token
+     * goes to the configured Fulcio and nowhere else: no index is ever asked for it, and none ever gets it.
+     */
+    String SIGSTORE_AUDIENCE = "sigstore";
+
     /** How users know the provider: "GitHub Actions", "GitLab CI/CD", "Google Cloud". */
     String name();
 
@@ -26,6 +32,22 @@ public interface CiIdentityProvider {
      * run would fail with: a dry run and the check goal predict the failure before anything is built or sent.
      */
     default Optional<String> missingIdentity(String audience, Environment env) {
+        return Optional.empty();
+    }
+
+    /**
+     * A fresh identity token with the audience {@value #SIGSTORE_AUDIENCE}, for the attestations' signing certificate
+     * (GitHub: the same token service; GitLab: the job's {@code SIGSTORE_ID_TOKEN}; Google: the metadata server).
+     * Throws with a complete diagnosis that names the attestations; the token is a secret, as in {@link #oidcToken}.
+     */
+    String sigstoreToken(Environment env, CloseableHttpClient http) throws TrustedPublishingException;
+
+    /**
+     * Why {@link #sigstoreToken} would fail, when the environment alone shows it (no network call) and
+     * {@link #missingIdentity} does not already say so: a dry run and the check goal name it when attestations are to
+     * be made.
+     */
+    default Optional<String> missingSigstoreIdentity(Environment env) {
         return Optional.empty();
     }
 

@@ -38,17 +38,27 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
     @Override
     public String oidcToken(String audience, Environment env, CloseableHttpClient http)
             throws TrustedPublishingException {
-        Optional<String> missing = missingIdentity(audience, env);
-        if (missing.isPresent()) {
-            throw new TrustedPublishingException(missing.get());
-        }
+        return token(audience, env, http, TokenPurpose.TRUSTED_PUBLISHING);
+    }
+
+    @Override
+    public String sigstoreToken(Environment env, CloseableHttpClient http) throws TrustedPublishingException {
+        return token(SIGSTORE_AUDIENCE, env, http, TokenPurpose.SIGSTORE);
+    }
+
+    private static String token(String audience, Environment env, CloseableHttpClient http, TokenPurpose purpose)
+            throws TrustedPublishingException {
         Optional<String> url = env.get(REQUEST_URL);
         Optional<String> requestToken = env.get(REQUEST_TOKEN);
+        if (url.isEmpty() || requestToken.isEmpty()) {
+            throw new TrustedPublishingException(noTokenDiagnosis(env, url.isEmpty() ? REQUEST_URL : REQUEST_TOKEN,
+                    purpose));
+        }
         URI endpoint;
         try {
             endpoint = withAudience(url.get(), audience);
         } catch (IllegalArgumentException e) {
-            throw new TrustedPublishingException("Trusted Publishing failed: " + REQUEST_URL
+            throw new TrustedPublishingException(purpose.failure() + ": " + REQUEST_URL
                     + " is not a valid URL, so GitHub's OIDC token service cannot be asked for a token."
                     + " Do not set this variable yourself; the runner sets it.");
         }
@@ -57,12 +67,12 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
             reply = PlainHttp.get(http, endpoint,
                     Map.of("Authorization", "bearer " + requestToken.get(), "Accept", "application/json"));
         } catch (IOException e) {
-            throw new TrustedPublishingException("Trusted Publishing failed: could not reach GitHub's OIDC token"
+            throw new TrustedPublishingException(purpose.failure() + ": could not reach GitHub's OIDC token"
                     + " service at " + endpoint.getHost() + " (" + e.getMessage() + "). This is usually"
                     + " temporary; re-run the job.", e);
         }
         if (!reply.ok()) {
-            throw new TrustedPublishingException("Trusted Publishing failed: GitHub's OIDC token service answered "
+            throw new TrustedPublishingException(purpose.failure() + ": GitHub's OIDC token service answered "
                     + reply.status() + " (" + PlainHttp.excerpt(reply.body()) + "). Check that the publishing job"
                     + " has 'permissions: id-token: write'; if it has, re-run the job.");
         }
@@ -74,7 +84,7 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
         } catch (IOException e) {
             // Falls through: the parser's message could quote the token.
         }
-        throw new TrustedPublishingException("Trusted Publishing failed: GitHub's OIDC token service answered"
+        throw new TrustedPublishingException(purpose.failure() + ": GitHub's OIDC token service answered"
                 + " without a token (no JSON field 'value'). Re-run the job; if it persists, check"
                 + " https://www.githubstatus.com/.");
     }
@@ -83,10 +93,10 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
     @Override
     public Optional<String> missingIdentity(String audience, Environment env) {
         if (env.get(REQUEST_URL).isEmpty()) {
-            return Optional.of(noTokenDiagnosis(env, REQUEST_URL));
+            return Optional.of(noTokenDiagnosis(env, REQUEST_URL, TokenPurpose.TRUSTED_PUBLISHING));
         }
         if (env.get(REQUEST_TOKEN).isEmpty()) {
-            return Optional.of(noTokenDiagnosis(env, REQUEST_TOKEN));
+            return Optional.of(noTokenDiagnosis(env, REQUEST_TOKEN, TokenPurpose.TRUSTED_PUBLISHING));
         }
         return Optional.empty();
     }
@@ -102,17 +112,17 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
         return URI.create(fragmentless + separator + param);
     }
 
-    private static String noTokenDiagnosis(Environment env, String missing) {
+    private static String noTokenDiagnosis(Environment env, String missing, TokenPurpose purpose) {
         Optional<String> fork = forkPullRequest(env);
         if (fork.isPresent()) {
-            return "Trusted Publishing failed: GitHub Actions gave this job no OIDC identity token (" + missing
+            return purpose.failure() + ": GitHub Actions gave this job no OIDC identity token (" + missing
                     + " is not set), because the workflow runs for a pull request from a fork (" + fork.get() + ").\n"
                     + "GitHub never gives pull-request runs from forks an identity token, even with"
                     + " 'permissions: id-token: write'.\n"
                     + "Publish from a workflow that forks cannot trigger instead: a pushed tag, a published release,"
                     + " or a manual workflow_dispatch.";
         }
-        return "Trusted Publishing failed: GitHub Actions gave this job no OIDC identity token (" + missing
+        return purpose.failure() + ": GitHub Actions gave this job no OIDC identity token (" + missing
                 + " is not set).\n"
                 + "GitHub offers one only to jobs with the 'id-token: write' permission. Grant it at the JOB level of"
                 + " the publishing job (a job's own 'permissions:' replaces the workflow's), for example:\n"

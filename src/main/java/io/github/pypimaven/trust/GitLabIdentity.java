@@ -50,6 +50,40 @@ public final class GitLabIdentity implements CiIdentityProvider {
                 + "See https://docs.pypi.org/trusted-publishers/using-a-publisher/");
     }
 
+    /**
+     * The job's {@code SIGSTORE_ID_TOKEN}, and nothing else: GitLab issues tokens only for the audiences the job
+     * declares, so no other variable can hold one for Sigstore.
+     */
+    @Override
+    public String sigstoreToken(Environment env, CloseableHttpClient http) throws TrustedPublishingException {
+        Optional<String> missing = missingSigstoreIdentity(env);
+        if (missing.isPresent()) {
+            throw new TrustedPublishingException(missing.get());
+        }
+        return env.get(variableName(SIGSTORE_AUDIENCE)).orElseThrow();
+    }
+
+    @Override
+    public Optional<String> missingSigstoreIdentity(Environment env) {
+        String variable = variableName(SIGSTORE_AUDIENCE);
+        if (env.get(variable).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(TokenPurpose.SIGSTORE.failure() + ": this GitLab CI/CD job has no ID"
+                + " token for the audience '" + SIGSTORE_AUDIENCE + "' (variable " + variable + " is not set),"
+                + " which Sigstore's Fulcio needs to issue the attestations' signing certificate.\n"
+                + "Declare it in the publishing job of .gitlab-ci.yml, next to the entry for the index:\n"
+                + "\n"
+                + "  publish:\n"
+                + "    id_tokens:\n"
+                + "      PYPI_ID_TOKEN:\n"
+                + "        aud: pypi\n"
+                + "      " + variable + ":\n"
+                + "        aud: " + SIGSTORE_AUDIENCE + "\n"
+                + "\n"
+                + "See https://docs.pypi.org/attestations/producing-attestations/");
+    }
+
     /** {@code pypi} gives {@code PYPI_ID_TOKEN}: upper case, other characters and a leading digit become '_'. */
     static String variableName(String audience) {
         StringBuilder name = new StringBuilder();

@@ -42,19 +42,32 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
     @Override
     public String oidcToken(String audience, Environment env, CloseableHttpClient http)
             throws TrustedPublishingException {
+        return token(audience, env, http, TokenPurpose.TRUSTED_PUBLISHING);
+    }
+
+    /** The same account's token for Sigstore; it carries the e-mail, which Fulcio certifies and PyPI checks. */
+    @Override
+    public String sigstoreToken(Environment env, CloseableHttpClient http) throws TrustedPublishingException {
+        return token(SIGSTORE_AUDIENCE, env, http, TokenPurpose.SIGSTORE);
+    }
+
+    private String token(String audience, Environment env, CloseableHttpClient http, TokenPurpose purpose)
+            throws TrustedPublishingException {
         String host = env.get("GCE_METADATA_HOST").orElse("metadata.google.internal");
         Optional<String> account = env.get("GOOGLE_SERVICE_ACCOUNT_NAME");
         return account.isPresent()
-                ? impersonated(host, account.get(), audience, http)
-                : direct(host, audience, http);
+                ? impersonated(host, account.get(), audience, http, purpose)
+                : direct(host, audience, http, purpose);
     }
 
-    private String direct(String host, String audience, CloseableHttpClient http) throws TrustedPublishingException {
+    private String direct(String host, String audience, CloseableHttpClient http, TokenPurpose purpose)
+            throws TrustedPublishingException {
         URI url = URI.create("http://" + host + METADATA_PATH + "identity?audience="
                 + URLEncoder.encode(audience, StandardCharsets.UTF_8) + "&format=full");
-        HttpAnswer reply = call(() -> PlainHttp.getDirect(http, url, METADATA_FLAVOR), "the metadata server at " + host);
+        HttpAnswer reply = call(() -> PlainHttp.getDirect(http, url, METADATA_FLAVOR), "the metadata server at " + host,
+                purpose);
         if (!reply.ok() || reply.body().isBlank()) {
-            throw new TrustedPublishingException("Trusted Publishing failed: the Google metadata server at " + host
+            throw new TrustedPublishingException(purpose.failure() + ": the Google metadata server at " + host
                     + " gave no identity token (" + reply.status() + ": " + PlainHttp.excerpt(reply.body()) + ")."
                     + " Attach a service account to this VM or workload, or set GOOGLE_SERVICE_ACCOUNT_NAME to an"
                     + " account it may impersonate.");
@@ -62,15 +75,15 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
         return reply.body().strip();
     }
 
-    private String impersonated(String host, String account, String audience, CloseableHttpClient http)
-            throws TrustedPublishingException {
+    private String impersonated(String host, String account, String audience, CloseableHttpClient http,
+            TokenPurpose purpose) throws TrustedPublishingException {
         URI tokenUrl = URI.create("http://" + host + METADATA_PATH
                 + "token?scopes=https://www.googleapis.com/auth/cloud-platform");
         HttpAnswer access = call(() -> PlainHttp.getDirect(http, tokenUrl, METADATA_FLAVOR),
-                "the metadata server at " + host);
+                "the metadata server at " + host, purpose);
         String accessToken = field(access, "access_token");
         if (accessToken == null) {
-            throw new TrustedPublishingException("Trusted Publishing failed: the Google metadata server at " + host
+            throw new TrustedPublishingException(purpose.failure() + ": the Google metadata server at " + host
                     + " gave no access token (" + access.status() + "), so the service account " + account
                     + " (GOOGLE_SERVICE_ACCOUNT_NAME) cannot be impersonated. Attach a service account to this"
                     + " workload.");
@@ -80,10 +93,10 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
         ObjectNode body = JSON.createObjectNode().put("audience", audience).put("includeEmail", true);
         HttpAnswer id = call(() -> PlainHttp.postJson(http, generate,
                 Map.of("Authorization", "Bearer " + accessToken), body.toString()),
-                "the IAM Credentials API at " + generate.getHost());
+                "the IAM Credentials API at " + generate.getHost(), purpose);
         String token = field(id, "token");
         if (token == null) {
-            throw new TrustedPublishingException("Trusted Publishing failed: the IAM Credentials API refused an ID"
+            throw new TrustedPublishingException(purpose.failure() + ": the IAM Credentials API refused an ID"
                     + " token for " + account + " (GOOGLE_SERVICE_ACCOUNT_NAME) with " + id.status() + " ("
                     + PlainHttp.excerpt(id.body()) + "). Grant this workload's service account the role"
                     + " 'Service Account OpenID Connect Identity Token Creator' on " + account + ".");
@@ -107,11 +120,12 @@ public final class GoogleCloudIdentity implements CiIdentityProvider {
         HttpAnswer run() throws IOException, TrustedPublishingException;
     }
 
-    private static HttpAnswer call(Call call, String what) throws TrustedPublishingException {
+    private static HttpAnswer call(Call call, String what, TokenPurpose purpose)
+            throws TrustedPublishingException {
         try {
             return call.run();
         } catch (IOException e) {
-            throw new TrustedPublishingException("Trusted Publishing failed: could not reach " + what + " ("
+            throw new TrustedPublishingException(purpose.failure() + ": could not reach " + what + " ("
                     + e.getMessage() + "). Is this running on Google Cloud? Outside it, use an API token.", e);
         }
     }

@@ -37,6 +37,8 @@ final class TokenExchange {
     /** Digests (never the tokens) of identity tokens already exchanged, to explain a reuse before the index refuses it. */
     private final Set<String> exchanged = new HashSet<>();
     private final Set<String> warned = new java.util.LinkedHashSet<>();
+    /** The claims of the identity token exchanged last (claims are not secret; the token is not kept). */
+    private volatile OidcClaims lastClaims;
 
     TokenExchange(RemoteIndex index, String audience, CiIdentityProvider provider, Environment env, CloseableHttpClient http,
             GitHubActions github, Clock clock) {
@@ -87,9 +89,25 @@ final class TokenExchange {
             throw new TrustedPublishingException(MintFailureReport.render(index.displayName(), provider, claims, refused));
         }
         exchanged.add(digest);
+        lastClaims = claims;
         LOG.info("Trusted Publishing: minted a token for {} from the {} identity (valid until {} UTC)", index.displayName(),
                 provider.name(), TIME.format(minted.expiresAt()));
         return minted;
+    }
+
+    /** The claims of the identity token behind the current upload token. */
+    OidcClaims identityClaims() {
+        return lastClaims;
+    }
+
+    /**
+     * A fresh identity token for Sigstore (audience {@value CiIdentityProvider#SIGSTORE_AUDIENCE}) from the same CI
+     * identity, masked on GitHub Actions the moment it exists. The caller sends it to Fulcio, and nowhere else.
+     */
+    String sigstoreToken(CloseableHttpClient sigstoreHttp) throws TrustedPublishingException {
+        String jwt = provider.sigstoreToken(env, sigstoreHttp);
+        github.mask(jwt);
+        return jwt;
     }
 
     synchronized List<String> warnings() {

@@ -3,6 +3,7 @@ package io.github.pypimaven.trust;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,23 @@ public final class TrustedPublishingSession {
     /** What the identity tokens exchanged so far suggest may be misconfigured; each once. */
     public java.util.List<String> warnings() {
         return exchange.warnings();
+    }
+
+    /**
+     * The claims of the CI identity token that was exchanged (repository, workflow, ...): whom attestations made in
+     * this job must name.
+     */
+    public OidcClaims identityClaims() {
+        return exchange.identityClaims();
+    }
+
+    /**
+     * A fresh identity token of the same CI identity for Sigstore's Fulcio, which certifies the attestations' signing
+     * key; masked on GitHub Actions before it is returned. It must go to Fulcio and nowhere else.
+     */
+    public String sigstoreToken(CloseableHttpClient http)
+            throws TrustedPublishingException {
+        return exchange.sigstoreToken(http);
     }
 
     public String providerName() {

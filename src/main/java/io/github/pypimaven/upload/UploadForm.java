@@ -4,19 +4,29 @@ import io.github.pypimaven.distribution.Distribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The text fields of one upload: the protocol fields, the file's identity, every metadata field under PyPI's
- * form names (see {@code CoreMetadata#formFields()}), and the digests. The file itself goes last, as {@code content}.
+ * form names (see {@code CoreMetadata#formFields()}), the digests, and the attestations. The file itself goes last, as
+ * {@code content}.
  */
 public final class UploadForm {
 
     private UploadForm() {}
 
+    /** Without attestations. */
+    public static List<Map.Entry<String, String>> of(Distribution distribution, boolean md5Digest) {
+        return of(distribution, md5Digest, Optional.empty());
+    }
+
     /**
      * @param md5Digest whether to add {@code md5_digest}: PyPI needs only sha256, some other indexes want md5
+     * @param attestations the {@code attestations} field (PEP 740): a JSON array of attestation objects; PyPI accepts
+     *     it only on uploads authenticated by Trusted Publishing, and refuses an empty array
      */
-    public static List<Map.Entry<String, String>> of(Distribution distribution, boolean md5Digest) {
+    public static List<Map.Entry<String, String>> of(Distribution distribution, boolean md5Digest,
+            Optional<String> attestations) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry(":action", "file_upload"));
         fields.add(Map.entry("protocol_version", "1"));
@@ -31,6 +41,7 @@ public final class UploadForm {
         if (md5Digest) {
             fields.add(Map.entry("md5_digest", distribution.md5()));
         }
+        attestations.ifPresent(json -> fields.add(Map.entry("attestations", json)));
         return fields;
     }
 }

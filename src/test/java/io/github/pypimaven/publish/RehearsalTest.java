@@ -121,6 +121,18 @@ class RehearsalTest {
     }
 
     @Test
+    void aGitLabJobWithoutItsSigstoreIdTokenIsNamedWhenAttestationsAreOn() {
+        AttestationSettings on = AttestationSettings.parse("true", "https://fulcio.sigstore.dev",
+                "https://rekor.sigstore.dev", null, dir);
+        Outcome outcome = rehearse(request(List.of(wheel()), trustedPublishing(Map.of("GITLAB_CI", "true",
+                "PYPI_ID_TOKEN", "a.b.c"))).attestations(on).build(), Rehearsal.DRY_RUN);
+        assertTrue(outcome.log().contains("Dry run: attestations (PEP 740) would be made because"), outcome.log());
+        assertTrue(outcome.message().startsWith("Dry run: publishing would fail (1 problem)"), outcome.message());
+        assertTrue(outcome.message().contains("variable SIGSTORE_ID_TOKEN is not set"), outcome.message());
+        assertEquals(PublishException.Stage.ATTESTATION, outcome.failure().orElseThrow().stage());
+    }
+
+    @Test
     void everyProblemIsListedAtOnceAndTheFilesAreStillShown() throws Exception {
         Path bad = TestDistributions.sdist("my-tool", "1.2.0").filename("My-Tool-1.2.0.tar.gz").writeTo(dir.resolve("bad"));
         CredentialRequest none = new CredentialRequest(TrustedPublishingMode.AUTO, Optional.empty(), "UNSET",

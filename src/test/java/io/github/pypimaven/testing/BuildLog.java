@@ -79,4 +79,9 @@ public final class BuildLog {
     public boolean hasLineStartingWith(String prefix) {
         return text.lines().anyMatch(line -> line.startsWith(prefix));
     }
+
+    /** Whether the secret was registered with the runner ({@code ::add-mask::} at the start of a line) before use. */
+    public boolean masks(String secret) {
+        return text.lines().anyMatch(line -> line.equals("::add-mask::" + secret));
+    }
 }

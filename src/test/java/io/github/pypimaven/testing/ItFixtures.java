@@ -14,9 +14,9 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Prepares what the invoker ITs need before Maven filters their files: free loopback ports for the fake servers,
- * the fake OIDC issuer's key, a GitLab ID token signed with it, the GitHub request token and a fork pull-request
- * event. These end up in invoker.properties as environment variables, which a setup script cannot set.
+ * Prepares what the invoker ITs need before Maven filters their files: free loopback ports for the fake servers
+ * (index, OIDC issuer, proxy, Fulcio, Rekor), the fake OIDC issuer's key, a GitLab ID token signed with it, the
+ * GitHub request token and a fork pull-request event. These end up in invoker.properties as environment variables, which a setup script cannot set.
  *
  * <p>Run by exec-maven-plugin in pre-integration-test; the properties are read back into the build by
  * properties-maven-plugin.
@@ -35,6 +35,8 @@ public final class ItFixtures {
         properties.setProperty("it.pypi.port", String.valueOf(freePort()));
         properties.setProperty("it.oidc.port", String.valueOf(oidcPort));
         properties.setProperty("it.proxy.port", String.valueOf(freePort()));
+        properties.setProperty("it.fulcio.port", String.valueOf(freePort()));
+        properties.setProperty("it.rekor.port", String.valueOf(freePort()));
         properties.setProperty("it.github.request.token", "ghrt-it-" + UUID.randomUUID());
         try (FakeOidcIssuer issuer = FakeOidcIssuer.start(0, jwk)) {
             // Both Maven runs of the suite use this one token; each IT starts a fresh fake PyPI, so its jti is new there.

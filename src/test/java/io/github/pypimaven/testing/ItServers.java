@@ -3,6 +3,7 @@ package io.github.pypimaven.testing;
 import io.github.pypimaven.testing.oidc.FakeOidcIssuer;
 import io.github.pypimaven.testing.oidc.FakeTrustedPublishing;
 import io.github.pypimaven.testing.pypi.FakePyPI;
+import io.github.pypimaven.testing.sigstore.FakeSigstore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ public final class ItServers {
     private static FakeOidcIssuer issuer;
     private static FakeProxy proxy;
     private static HostileIndex hostile;
+    private static FakeSigstore sigstore;
 
     private ItServers() {}
 
@@ -43,6 +45,21 @@ public final class ItServers {
         FakeTrustedPublishing trust = FakeTrustedPublishing.forIndex(issuer.jwkSet(), index);
         index.handle("/_/oidc/", trust);
         return new TrustedSetup(index, issuer, trust);
+    }
+
+    /**
+     * A fake Fulcio and Rekor on their ports, trusting the fake issuer of {@link #trusted} (started first), with their
+     * {@code trusted_root.json} written to {@code trustedRoot}.
+     */
+    public static synchronized FakeSigstore sigstore(Object fulcioPort, Object rekorPort, Object trustedRoot)
+            throws IOException {
+        if (issuer == null) {
+            throw new IllegalStateException("start the fake issuer first (ItServers.trusted)");
+        }
+        sigstore = FakeSigstore.start(issuer.jwkSet(), Integer.parseInt(fulcioPort.toString()),
+                Integer.parseInt(rekorPort.toString()));
+        sigstore.writeTrustedRoot(Path.of(trustedRoot.toString()));
+        return sigstore;
     }
 
     /** An index on the fake PyPI's port that answers everything with the same crafted answer. */
@@ -92,6 +109,10 @@ public final class ItServers {
         if (hostile != null) {
             hostile.close();
             hostile = null;
+        }
+        if (sigstore != null) {
+            sigstore.close();
+            sigstore = null;
         }
     }
 

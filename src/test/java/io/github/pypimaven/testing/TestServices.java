@@ -1,5 +1,9 @@
 package io.github.pypimaven.testing;
 
+import io.github.pypimaven.attestation.AttestationVerifier;
+import io.github.pypimaven.attestation.Attester;
+import io.github.pypimaven.attestation.FulcioClient;
+import io.github.pypimaven.attestation.RekorClient;
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.credentials.CredentialResolver;
@@ -16,10 +20,12 @@ import io.github.pypimaven.publish.LocalIndexPublishing;
 import io.github.pypimaven.publish.Preflight;
 import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
+import io.github.pypimaven.publish.ReleaseAttestations;
 import io.github.pypimaven.publish.ReleaseChecker;
 import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.trust.TrustedPublishing;
 import io.github.pypimaven.upload.RetryPolicy;
+import io.github.pypimaven.upload.UploadClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,11 +43,15 @@ public final class TestServices {
 
     public static Publisher publisher(TrustedPublishing trustedPublishing) {
         HttpClientFactory http = new HttpClientFactory();
+        AttestationVerifier verifier = new AttestationVerifier();
+        ReleaseAttestations attestations = new ReleaseAttestations(new Attester(new FulcioClient(), new RekorClient(),
+                verifier), verifier, http);
         ReleaseChecker checker = new ReleaseChecker(new DistributionReader(), new DistributionValidator());
         CredentialResolver credentials = new CredentialResolver(trustedPublishing);
         IndexComparison comparison = new IndexComparison(new SimpleIndexClient());
-        return new Publisher(checker, new Preflight(checker, credentials, comparison, http),
-                new IndexUpload(credentials, new io.github.pypimaven.upload.UploadClient(), http, comparison),
+        return new Publisher(checker, new Preflight(checker, credentials, comparison, http, attestations,
+                trustedPublishing),
+                new IndexUpload(credentials, new UploadClient(), http, comparison, attestations),
                 new LocalIndexPublishing(new LocalIndex()));
     }
 

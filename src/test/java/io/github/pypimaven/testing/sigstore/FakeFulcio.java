@@ -53,9 +53,9 @@ public final class FakeFulcio implements AutoCloseable {
     private volatile int failuresLeft;
     private volatile int failureStatus;
 
-    private FakeFulcio(JWKSet issuerKeys) throws IOException {
+    private FakeFulcio(JWKSet issuerKeys, int port) throws IOException {
         this.issuerKeys = issuerKeys;
-        server = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 50);
+        server = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 50);
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "fake-fulcio");
             t.setDaemon(true);
@@ -68,7 +68,12 @@ public final class FakeFulcio implements AutoCloseable {
 
     /** Starts on a free port, trusting tokens signed with {@code issuerKeys} (e.g. {@code FakeOidcIssuer.jwkSet()}). */
     public static FakeFulcio start(JWKSet issuerKeys) throws IOException {
-        return new FakeFulcio(issuerKeys);
+        return start(issuerKeys, 0);
+    }
+
+    /** On {@code port} of 127.0.0.1 (0: any free one), e.g. the port an invoker IT's POM names. */
+    public static FakeFulcio start(JWKSet issuerKeys, int port) throws IOException {
+        return new FakeFulcio(issuerKeys, port);
     }
 
     public String url() {

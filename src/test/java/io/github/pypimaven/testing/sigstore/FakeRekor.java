@@ -54,8 +54,8 @@ public final class FakeRekor implements AutoCloseable {
     private volatile CountDownLatch gate;
     private volatile Duration gateWait = Duration.ZERO;
 
-    private FakeRekor() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+    private FakeRekor(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
         executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "fake-rekor");
             t.setDaemon(true);
@@ -67,7 +67,12 @@ public final class FakeRekor implements AutoCloseable {
     }
 
     public static FakeRekor start() throws IOException {
-        return new FakeRekor();
+        return start(0);
+    }
+
+    /** On {@code port} of 127.0.0.1 (0: any free one), e.g. the port an invoker IT's POM names. */
+    public static FakeRekor start(int port) throws IOException {
+        return new FakeRekor(port);
     }
 
     public String url() {

@@ -34,9 +34,14 @@ public final class FakeSigstore implements AutoCloseable {
 
     /** Starts both, trusting identity tokens signed with {@code issuerKeys}. */
     public static FakeSigstore start(JWKSet issuerKeys) throws IOException {
-        FakeFulcio fulcio = FakeFulcio.start(issuerKeys);
+        return start(issuerKeys, 0, 0);
+    }
+
+    /** On these ports of 127.0.0.1 (0: any free one). */
+    public static FakeSigstore start(JWKSet issuerKeys, int fulcioPort, int rekorPort) throws IOException {
+        FakeFulcio fulcio = FakeFulcio.start(issuerKeys, fulcioPort);
         try {
-            return new FakeSigstore(fulcio, FakeRekor.start());
+            return new FakeSigstore(fulcio, FakeRekor.start(rekorPort));
         } catch (IOException | RuntimeException e) {
             fulcio.close();
             throw e;
