@@ -51,7 +51,8 @@ public class PackageMojo extends AbstractMojo {
     private File pythonSourceDirectory;
 
     /**
-     * Where the wheel and the sdist are written.
+     * Where the wheel and the sdist are written. This project's wheels and sdists of earlier builds (another version,
+     * another tag) are removed from it first; other files stay.
      *
      * @since 0.1.0
      */
