@@ -26,7 +26,12 @@ public final class ForeignText {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern PYPI_TOKEN = Pattern.compile("pypi-[A-Za-z0-9_-]{16,}");
-    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(basic|bearer|token)(\\s+)[A-Za-z0-9+/=._~-]{8,}");
+    /** Whatever follows an {@code Authorization:} header name, as an index echoing the request would show it. */
+    private static final Pattern AUTHORIZATION_HEADER = Pattern.compile(
+            "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)[^\"';,\\r\\n]{1,512}");
+    /** A Basic or Bearer credential: the value must hold a digit or a base64 sign, so "Basic authentication" stays. */
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "(?i)\\b(basic|bearer)(\\s+)(?=[A-Za-z0-9+/=._~-]*[0-9+/=])[A-Za-z0-9+/=._~-]{8,}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u0085\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern COMMAND_START = Pattern.compile("^\\s*(::|##)");
@@ -75,6 +80,7 @@ public final class ForeignText {
         }
         clean = JWT.matcher(clean).replaceAll(REDACTED);
         clean = PYPI_TOKEN.matcher(clean).replaceAll(REDACTED);
+        clean = AUTHORIZATION_HEADER.matcher(clean).replaceAll("$1" + REDACTED);
         return AUTHORIZATION.matcher(clean).replaceAll("$1$2" + REDACTED);
     }
 

@@ -2,6 +2,7 @@ package io.github.pypimaven.distribution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** PyPI's rules for what a file's archive holds and how it is written. */
@@ -13,6 +14,7 @@ final class ArchiveRules {
     static List<Problem> check(Distribution d) {
         List<Problem> problems = new ArrayList<>();
         ArchiveContents contents = d.contents();
+        unsafeMembers(d).ifPresent(problems::add);
         if (!contents.dataDescriptorEntries().isEmpty()) {
             problems.add(new Problem(d.filename(), ValidationRule.ZIP_DATA_DESCRIPTOR, "Invalid distribution file "
                     + d.filename() + ". ZIP archive not accepted: ZIP contains a data descriptor (" + some(
@@ -21,7 +23,8 @@ final class ArchiveRules {
         }
         if (!contents.unsupportedCompression().isEmpty()) {
             String entries = contents.unsupportedCompression().entrySet().stream().limit(3)
-                    .map(e -> e.getKey() + " (method " + e.getValue() + ")").collect(Collectors.joining(", "));
+                    .map(e -> ArchiveMemberName.shown(e.getKey()) + " (method " + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
             problems.add(new Problem(d.filename(), ValidationRule.ZIP_COMPRESSION, "Invalid distribution file "
                     + d.filename() + ". File does not use a supported compression type: " + entries + ". PyPI accepts"
                     + " only STORED and DEFLATED members; rebuild the wheel without other compression"));
@@ -46,8 +49,9 @@ final class ArchiveRules {
             for (String licenseFile : d.metadata().getAll(MetadataField.LICENSE_FILE)) {
                 if (!d.containsLicenseFile(licenseFile)) {
                     problems.add(new Problem(d.filename(), ValidationRule.LICENSE_FILE_MISSING, "License-File "
-                            + licenseFile + " does not exist in distribution file " + d.filename() + " at "
-                            + d.licenseFilePath(licenseFile) + ". Fix the license-files setting, or the build that"
+                            + ArchiveMemberName.shown(licenseFile) + " does not exist in distribution file "
+                            + d.filename() + " at " + ArchiveMemberName.shown(d.licenseFilePath(licenseFile))
+                            + ". Fix the license-files setting, or the build that"
                             + " should have included the file"));
                 }
             }
@@ -55,7 +59,35 @@ final class ArchiveRules {
         return problems;
     }
 
+    /**
+     * Members whose names (or link targets) would put a file outside the directory the archive is unpacked into:
+     * listed as foreign text, since such a name is built to do harm.
+     */
+    private static Optional<Problem> unsafeMembers(Distribution d) {
+        List<String> unsafe = new ArrayList<>();
+        for (String name : d.contents().entryNames()) {
+            ArchiveMemberName.problem(name).ifPresent(why -> unsafe.add("'" + ArchiveMemberName.shown(name) + "' "
+                    + why));
+        }
+        for (ArchiveContents.Link link : d.contents().links()) {
+            ArchiveMemberName.linkProblem(link.member(), link.target(), link.symbolic()).ifPresent(why -> unsafe.add(
+                    "'" + ArchiveMemberName.shown(link.member()) + "' " + why));
+        }
+        if (unsafe.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(d.filename(), ValidationRule.ARCHIVE_MEMBER, "Invalid distribution"
+                + " file " + d.filename() + ": " + unsafe.size() + " member" + (unsafe.size() == 1 ? "" : "s")
+                + " would be unpacked outside the install directory or cannot be named safely: "
+                + String.join("; ", unsafe.stream().limit(3).toList()) + (unsafe.size() > 3 ? "; ..." : "")
+                + ". A member name must be a relative '/'-separated path without '..', '\\' or control characters,"
+                + " and a link must point inside the archive. Rebuild the distribution from a clean source tree with a"
+                + " standard build backend"));
+    }
+
+    /** Up to three member names, as foreign text: a name read from an archive may carry a line break. */
     private static String some(List<String> names) {
-        return String.join(", ", names.stream().limit(3).toList()) + (names.size() > 3 ? ", ..." : "");
+        return String.join(", ", names.stream().limit(3).map(ArchiveMemberName::shown).toList())
+                + (names.size() > 3 ? ", ..." : "");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pypimaven.distribution;
 
+import io.github.pypimaven.ci.ForeignText;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -79,9 +80,9 @@ public record Distribution(Path path, String filename, DistributionKind kind, Co
 
     @Override
     public String toString() {
-        // Keeps log lines short: metadata and contents are large.
-        return "Distribution[" + filename + ", " + kind.filetype() + ", " + metadata.name() + " "
-                + validVersion().map(Pep440Version::toString).orElse(metadata.version()) + ", sha256=" + sha256 + ", "
-                + size + " bytes]";
+        // Keeps log lines short: metadata and contents are large. Name and Version are as the file wrote them.
+        return "Distribution[" + filename + ", " + kind.filetype() + ", " + ForeignText.line(metadata.name()) + " "
+                + validVersion().map(Pep440Version::toString).orElse(ForeignText.line(metadata.version()))
+                + ", sha256=" + sha256 + ", " + size + " bytes]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pypimaven.distribution;
 
+import io.github.pypimaven.ci.ForeignText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +63,10 @@ public enum DistributionKind {
             new Refused(".deb", "PyPI does not accept Debian packages: build a wheel instead"),
             new Refused(".dmg", "PyPI does not accept bdist_dmg images (PEP 527): build a wheel instead"));
 
-    /** Classifies a file by its name alone (case-insensitively, as PyPI's extension check is). */
+    /**
+     * Classifies a file by its name alone (case-insensitively, as PyPI's extension check is). The rejection shows the
+     * name as foreign text: nothing has checked its characters yet.
+     */
     public static Classification classify(String filename) {
         String lower = filename.toLowerCase(Locale.ROOT);
         for (DistributionKind kind : values()) {
@@ -73,7 +77,8 @@ public enum DistributionKind {
         for (Refused refused : REFUSED) {
             if (lower.endsWith(refused.suffix)) {
                 return new Classification(Optional.empty(),
-                        Optional.of("'" + filename + "' is not a distribution PyPI accepts: " + refused.reason));
+                        Optional.of("'" + ForeignText.line(filename) + "' is not a distribution PyPI accepts: "
+                                + refused.reason));
             }
         }
         return new Classification(Optional.empty(), Optional.empty());

@@ -1,6 +1,6 @@
 package io.github.pypimaven.distribution;
 
-import java.io.BufferedInputStream;
+import io.github.pypimaven.ci.ForeignText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,18 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +38,10 @@ public class DistributionReader {
     private static final int ZIP_STORED = 0;
     private static final int ZIP_DEFLATED = 8;
     private static final int DATA_DESCRIPTOR_FLAG = 0x08;
-    private static final int GZIP_MAGIC_1 = 0x1f;
-    private static final int GZIP_MAGIC_2 = 0x8b;
 
     /**
-     * Reads one distribution file.
+     * Reads one distribution file. Its name is checked first, before any message names it: a file name is foreign
+     * text, and one that passes holds no character that could forge a log line or Markdown.
      *
      * @throws DistributionException if the file is not a wheel or sdist, cannot be read, or has no usable metadata
      */
@@ -58,8 +51,14 @@ public class DistributionReader {
         if (classification.rejection().isPresent()) {
             throw new DistributionException(classification.rejection().get());
         }
-        DistributionKind kind = classification.kind().orElseThrow(() -> new DistributionException("'" + filename
-                + "' is not a Python distribution: only wheels (.whl) and source distributions (.tar.gz) can be uploaded"));
+        DistributionKind kind = classification.kind().orElseThrow(() -> new DistributionException("'"
+                + ForeignText.line(filename) + "' is not a Python distribution: only wheels (.whl) and source"
+                + " distributions (.tar.gz) can be uploaded"));
+        if (kind == DistributionKind.WHEEL) {
+            WheelFilename.parse(filename);
+        } else {
+            SdistFilename.checkCharacters(filename);
+        }
         requireNonEmptyFile(file);
         FileDigests digests;
         try {
@@ -67,7 +66,8 @@ public class DistributionReader {
         } catch (IOException e) {
             throw unreadable(file, e);
         }
-        MetadataAndContents read = kind == DistributionKind.WHEEL ? readWheel(file, filename) : readSdist(file, filename);
+        MetadataAndContents read = kind == DistributionKind.WHEEL ? readWheel(file, filename)
+                : SdistArchive.read(file, filename, SdistArchive.Limits.DEFAULT);
         // A bad Name or Version is not a reading error: the validator reports it with the release's other problems.
         Distribution distribution = new Distribution(file, filename, kind, read.metadata, digests.sha256(),
                 digests.md5(), digests.size(), read.contents);
@@ -75,16 +75,16 @@ public class DistributionReader {
         return distribution;
     }
 
-    private record MetadataAndContents(CoreMetadata metadata, ArchiveContents contents) {
+    record MetadataAndContents(CoreMetadata metadata, ArchiveContents contents) {
     }
 
     private static void requireNonEmptyFile(Path file) {
         if (Files.isDirectory(file)) {
-            throw new DistributionException(file + " is a directory, not a distribution file");
+            throw new DistributionException(shown(file) + " is a directory, not a distribution file");
         }
         try {
             if (Files.size(file) == 0) {
-                throw new DistributionException(file + " is empty (0 bytes): the build did not finish writing it;"
+                throw new DistributionException(shown(file) + " is empty (0 bytes): the build did not finish writing it;"
                         + " rebuild the distribution");
             }
         } catch (IOException e) {
@@ -98,19 +98,26 @@ public class DistributionReader {
     /** Turns an I/O failure into a message that says what to do, without the library's stack trace. */
     static DistributionException unreadable(Path file, IOException e) {
         if (e instanceof AccessDeniedException) {
-            return new DistributionException("Cannot read " + file + ": permission denied. Make the file readable by"
+            return new DistributionException("Cannot read " + shown(file) + ": permission denied. Make the file readable by"
                     + " the user running Maven", e);
         }
         if (e instanceof NoSuchFileException) {
-            return new DistributionException("Cannot read " + file + ": the file does not exist. Check the configured"
+            return new DistributionException("Cannot read " + shown(file) + ": the file does not exist. Check the configured"
                     + " distribution paths and that the build produced the file", e);
         }
-        return new DistributionException("Cannot read " + file + ": " + describe(e), e);
+        return new DistributionException("Cannot read " + shown(file) + ": " + describe(e), e);
     }
 
-    private static String describe(Exception e) {
+    /** A library's message can quote a member name from the archive, so it is foreign text. */
+    static String describe(Exception e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
+                : " (" + ForeignText.line(message) + ")");
+    }
+
+    /** A path as messages show it: its directories come from the build, but nothing checked their names. */
+    static String shown(Path file) {
+        return ForeignText.line(file.toString(), 4096, List.of());
     }
 
     // --- wheels ---
@@ -144,7 +151,7 @@ public class DistributionReader {
         } catch (AccessDeniedException | NoSuchFileException e) {
             throw unreadable(file, e);
         } catch (IOException e) {
-            throw new DistributionException(file + " is not a valid ZIP archive, and every wheel is one: " + describe(e)
+            throw new DistributionException(shown(file) + " is not a valid ZIP archive, and every wheel is one: " + describe(e)
                     + ". The file is corrupt or truncated, or is not a wheel: rebuild it", e);
         }
         CoreMetadata metadata = CoreMetadata.parse(metadataBytes, filename + " (" + metadataPath + ")");
@@ -165,6 +172,7 @@ public class DistributionReader {
     private static String missingWheelMetadata(String filename, String expected, List<String> names) {
         List<String> found = names.stream()
                 .filter(n -> n.matches("[^/]+\\.dist-info/METADATA"))
+                .map(ArchiveMemberName::shown)
                 .toList();
         String base = "Wheel '" + filename + "' does not contain the required METADATA file: " + expected
                 + " (PyPI derives this path from the file name).";
@@ -180,79 +188,8 @@ public class DistributionReader {
         return base + " It has no .dist-info/METADATA at all: it is not a wheel. Rebuild it with a PEP 517 build backend";
     }
 
-    // --- sdists ---
-
-    private static MetadataAndContents readSdist(Path file, String filename) {
-        requireGzip(file);
-        List<String> names = new ArrayList<>();
-        List<String> sparse = new ArrayList<>();
-        Set<String> topLevel = new LinkedHashSet<>();
-        Map<String, byte[]> pkgInfoByTop = new LinkedHashMap<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-             GzipCompressorInputStream gzip = new GzipCompressorInputStream(raw);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                String name = ArchiveContents.strip(entry.getName());
-                names.add(entry.getName());
-                if (entry.isSparse()) {
-                    sparse.add(entry.getName());
-                }
-                String top = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
-                if (!top.isEmpty() && !top.equals(".")) {
-                    topLevel.add(top);
-                }
-                if (entry.isFile() && name.equals(top + "/PKG-INFO")) {
-                    pkgInfoByTop.put(top, readBounded(tar, filename, name));
-                }
-            }
-        } catch (AccessDeniedException | NoSuchFileException e) {
-            throw unreadable(file, e);
-        } catch (IOException e) {
-            throw new DistributionException(file + " is a corrupt .tar.gz (the gzip stream or the tar archive inside it"
-                    + " cannot be read): " + describe(e) + ". The file is truncated or damaged: rebuild it", e);
-        }
-        if (names.isEmpty()) {
-            throw new DistributionException(file + " is an empty tar archive: a source distribution must contain one"
-                    + " top-level directory with PKG-INFO in it. Rebuild the sdist");
-        }
-        if (topLevel.size() != 1) {
-            throw new DistributionException("Incorrect number of top-level directories in sdist " + filename + ": found "
-                    + topLevel.size() + " (" + abbreviate(new TreeSet<>(topLevel)) + "), but a source distribution must"
-                    + " contain exactly one, {name}-{version}/, holding PKG-INFO and the sources. Rebuild the sdist with"
-                    + " a PEP 517 build backend");
-        }
-        String top = topLevel.iterator().next();
-        String pkgInfoPath = top + "/PKG-INFO";
-        byte[] pkgInfo = pkgInfoByTop.get(top);
-        if (pkgInfo == null) {
-            throw new DistributionException("PKG-INFO not found at " + pkgInfoPath + " in sdist " + filename + ": a source"
-                    + " distribution carries its core metadata there (a regular file). Build the sdist with a PEP 517"
-                    + " build backend (python -m build --sdist) instead of packing the directory by hand");
-        }
-        CoreMetadata metadata = CoreMetadata.parse(pkgInfo, filename + " (" + pkgInfoPath + ")");
-        return new MetadataAndContents(metadata, new ArchiveContents(top, names, List.of(), Map.of(), sparse));
-    }
-
-    private static void requireGzip(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            int first = in.read();
-            int second = in.read();
-            if (first != GZIP_MAGIC_1 || second != GZIP_MAGIC_2) {
-                throw new DistributionException(file + " is not gzip-compressed, although its name ends in .tar.gz:"
-                        + " PyPI opens every sdist as a gzip-compressed tar. Rebuild the sdist, or fix the packaging step"
-                        + " that wrote this file");
-            }
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
-    }
-
-    private static String abbreviate(Set<String> names) {
-        List<String> shown = names.stream().limit(5).toList();
-        return String.join(", ", shown) + (names.size() > shown.size() ? ", ..." : "");
-    }
-
-    private static byte[] readBounded(InputStream in, String filename, String member) throws IOException {
+    /** Reads one member, at most {@link #MAX_METADATA_BYTES}; {@code member} is already fit to print. */
+    static byte[] readBounded(InputStream in, String filename, String member) throws IOException {
         byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
         if (bytes.length > MAX_METADATA_BYTES) {
             throw new DistributionException(member + " in " + filename + " is larger than "

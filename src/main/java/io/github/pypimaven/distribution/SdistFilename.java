@@ -1,6 +1,8 @@
 package io.github.pypimaven.distribution;
 
+import io.github.pypimaven.ci.ForeignText;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A source distribution file name, {@code {name}-{version}.tar.gz}, split at the last '-' as packaging's
@@ -12,13 +14,29 @@ import java.util.Optional;
 public record SdistFilename(String namePart, String versionPart) {
 
     public static final String EXTENSION = ".tar.gz";
+    /** What a project name (PEP 508) and a PEP 440 version can be spelled with, in any of their accepted forms. */
+    private static final Pattern CHARACTERS = Pattern.compile("[A-Za-z0-9._+!-]+");
+
+    /**
+     * Checks that a file name holds only characters a source distribution's name can have, so that it can be printed
+     * as it is: the rules that say how it should be spelled come later, and name it in their messages.
+     *
+     * @throws DistributionException if it has any other character (a line break, a backtick, a space...)
+     */
+    public static void checkCharacters(String filename) {
+        if (!CHARACTERS.matcher(filename).matches()) {
+            throw invalid(filename, "it may contain only ASCII letters, digits and '.', '_', '-', '+', '!'");
+        }
+    }
 
     /**
      * Splits a file name at its last '-'.
      *
-     * @throws DistributionException if the name does not end in .tar.gz, has no '-', or the version is not PEP 440
+     * @throws DistributionException if the name does not end in .tar.gz, has no '-', has a character no name or
+     *                               version has, or the version is not PEP 440
      */
     public static SdistFilename parse(String filename) {
+        checkCharacters(filename);
         if (!filename.endsWith(EXTENSION)) {
             throw invalid(filename, "the extension must be '.tar.gz'");
         }
@@ -77,8 +95,8 @@ public record SdistFilename(String namePart, String versionPart) {
     }
 
     private static DistributionException invalid(String filename, String why) {
-        return new DistributionException("Invalid source distribution filename '" + filename + "': " + why
-                + ". Source distributions must be named {name}-{version}.tar.gz (PEP 625)");
+        return new DistributionException("Invalid source distribution filename '" + ForeignText.line(filename) + "': "
+                + why + ". Source distributions must be named {name}-{version}.tar.gz (PEP 625)");
     }
 
     @Override

@@ -23,6 +23,7 @@ public enum ValidationRule {
     ZIP_COMPRESSION("zip-compression"),
     WHEEL_CONTENTS("wheel-contents"),
     SPARSE_TAR_MEMBER("sparse-tar-member"),
+    ARCHIVE_MEMBER("archive-member"),
     LICENSE_FILE_MISSING("license-file-missing"),
     RELEASE_NAME("release-name"),
     RELEASE_VERSION("release-version"),

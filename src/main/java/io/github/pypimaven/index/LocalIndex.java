@@ -1,7 +1,10 @@
 package io.github.pypimaven.index;
 
+import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.distribution.Pep440Version;
 import io.github.pypimaven.distribution.ProjectName;
+import io.github.pypimaven.distribution.SdistFilename;
+import io.github.pypimaven.distribution.WheelFilename;
 import io.github.pypimaven.files.AtomicFiles;
 import io.github.pypimaven.files.HashingOutputStream;
 import io.github.pypimaven.files.Sha256;
@@ -16,12 +19,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PEP 503 "simple" repository in a local directory, the target of a {@code file:} repository URL.
@@ -35,11 +41,15 @@ import javax.inject.Singleton;
  * name is an error, and one version has at most one sdist. Every file appears atomically (written under a temp name
  * in the same directory, then moved), and publishes are serialised by an in-JVM lock plus a file lock on
  * {@code <root>/.lock}, so parallel Maven builds ({@code -T}) and separate processes can share one index.
+ *
+ * <p>Anything else in {@code files/} (a {@code README.whl}, a download left there) is ignored with a warning: the
+ * pages list only files whose names are valid wheel or sdist names, and link them URL-encoded.
  */
 @Named
 @Singleton
 public class LocalIndex {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalIndex.class);
     static final String FILES = "files";
     static final String SIMPLE = "simple";
     private static final String REQUIRES_PYTHON = ".requires-python";
@@ -110,7 +120,7 @@ public class LocalIndex {
                     + " never changes: publish a new version, or delete " + target + " if this index is disposable");
         }
         if (entry.isSdist()) {
-            for (String other : distributionNames(files)) {
+            for (String other : distributionNames(files, false)) {
                 if (other.endsWith(".tar.gz") && sameRelease(other, entry.name(), entry.version())) {
                     throw new LocalIndexException("The local index " + root + " already has the sdist " + other
                             + " for " + entry.name() + " " + entry.version() + "; a version can have only one sdist");
@@ -158,12 +168,12 @@ public class LocalIndex {
     private void regeneratePages(Path root) throws IOException {
         Path files = root.resolve(FILES);
         Map<String, List<String>> byProject = new TreeMap<>();
-        for (String name : distributionNames(files)) {
-            byProject.computeIfAbsent(projectOf(name), p -> new java.util.ArrayList<>()).add(name);
+        for (String name : distributionNames(files, true)) {
+            byProject.computeIfAbsent(projectOf(name).orElseThrow(), p -> new java.util.ArrayList<>()).add(name);
         }
         StringBuilder index = page("Simple index");
         for (Map.Entry<String, List<String>> project : byProject.entrySet()) {
-            index.append("    <a href=\"").append(escape(project.getKey())).append("/\">")
+            index.append("    <a href=\"").append(escape(pathSegment(project.getKey()))).append("/\">")
                     .append(escape(project.getKey())).append("</a><br/>\n");
             StringBuilder projectPage = page("Links for " + project.getKey());
             for (String name : project.getValue()) {
@@ -177,7 +187,8 @@ public class LocalIndex {
     }
 
     private static String link(Path files, String name) throws IOException {
-        StringBuilder a = new StringBuilder("<a href=\"../../").append(FILES).append('/').append(escape(name))
+        StringBuilder a = new StringBuilder("<a href=\"../../").append(FILES).append('/')
+                .append(escape(pathSegment(name)))
                 .append("#sha256=").append(Sha256.hex(files.resolve(name))).append('"');
         Path requiresPython = files.resolve(name + REQUIRES_PYTHON);
         if (Files.exists(requiresPython)) {
@@ -202,38 +213,73 @@ public class LocalIndex {
         return page.append("  </body>\n</html>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<String> distributionNames(Path files) throws IOException {
+    /**
+     * The distributions in {@code files/}, sorted: files whose names are valid wheel or sdist names. Anything else
+     * that is not one of our own notes is left alone, so that a stray file cannot break a publish.
+     *
+     * @param warn whether to warn about each such file (once per publish is enough)
+     */
+    private static List<String> distributionNames(Path files, boolean warn) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
         try (Stream<Path> list = Files.list(files)) {
-            return list.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && (n.endsWith(".whl") || n.endsWith(".tar.gz")))
-                    .sorted()
-                    .toList();
+            for (String name : list.map(p -> p.getFileName().toString()).sorted().toList()) {
+                if (name.startsWith(".")) {
+                    continue; // our temporary files, and the user's hidden ones
+                }
+                if (projectOf(name).isPresent()) {
+                    names.add(name);
+                } else if (warn && !name.endsWith(METADATA) && !name.endsWith(REQUIRES_PYTHON)) {
+                    LOG.warn("Ignoring {} in the local index: not a wheel or sdist with a valid file name (PEP 427,"
+                            + " PEP 625), so no page lists it. Remove it from the index directory",
+                            ForeignText.line(files.resolve(name).toString(), 4096, List.of()));
+                }
+            }
         }
+        return names;
     }
 
-    /** The normalized project name of a wheel or sdist file name (the name part never contains '-'). */
-    static String projectOf(String filename) {
-        return ProjectName.normalize(filename.substring(0, filename.indexOf('-')));
+    /** The normalized project name of a valid wheel or sdist file name; empty for any other name. */
+    static Optional<String> projectOf(String filename) {
+        if (filename.endsWith(".whl")) {
+            return WheelFilename.tryParse(filename).map(WheelFilename::normalizedName);
+        }
+        return SdistFilename.tryParse(filename).map(s -> ProjectName.normalize(s.namePart()));
     }
 
     private static boolean sameRelease(String sdistName, ProjectName name, Pep440Version version) {
-        String stem = sdistName.substring(0, sdistName.length() - ".tar.gz".length());
-        int dash = stem.lastIndexOf('-');
-        return dash > 0 && ProjectName.normalize(stem.substring(0, dash)).equals(name.normalized())
-                && Pep440Version.tryParse(stem.substring(dash + 1)).map(version::equals).orElse(false);
+        return SdistFilename.tryParse(sdistName).filter(s -> ProjectName.normalize(s.namePart())
+                .equals(name.normalized()) && s.version().equals(version)).isPresent();
     }
 
     private static void checkFilename(LocalIndexEntry entry) throws LocalIndexException {
         String name = entry.filename();
-        if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !(entry.isWheel() || entry.isSdist())
-                || name.indexOf('-') <= 0) {
-            throw new LocalIndexException("'" + name + "' is not a wheel or sdist file name; only .whl and .tar.gz"
-                    + " distributions with PEP 427/625 names can go into the local index");
+        Optional<String> project = entry.isWheel() || entry.isSdist() ? projectOf(name) : Optional.empty();
+        if (project.isEmpty()) {
+            throw new LocalIndexException("'" + ForeignText.line(name) + "' is not a wheel or sdist file name; only"
+                    + " .whl and .tar.gz distributions with PEP 427/625 names can go into the local index");
         }
-        if (!projectOf(name).equals(entry.name().normalized())) {
+        if (!project.get().equals(entry.name().normalized())) {
             throw new LocalIndexException("The file name " + name + " does not belong to project " + entry.name()
                     + "; it must start with " + entry.name().filenameForm() + "-");
         }
+    }
+
+    /**
+     * A file name as one path segment of a URL (RFC 3986): every byte of its UTF-8 form that is not an unreserved
+     * character is percent-encoded, so that '+', '!', '#' or '?' in a name stay part of it.
+     */
+    static String pathSegment(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     /** HTML escaping for text and attribute values. */

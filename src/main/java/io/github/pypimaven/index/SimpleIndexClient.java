@@ -28,7 +28,6 @@ public class SimpleIndexClient {
 
     private static final String ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"[^>]*>([^<]*)</a>", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHA256 = Pattern.compile("#sha256=([0-9a-fA-F]{64})");
 
     /**
@@ -76,12 +75,12 @@ public class SimpleIndexClient {
         return files;
     }
 
+    /** A PEP 503 page: each link's text is a file name, its href's {@code #sha256=} fragment the digest. */
     static Map<String, String> fromHtml(String body) {
         Map<String, String> files = new LinkedHashMap<>();
-        Matcher link = LINK.matcher(body);
-        while (link.find()) {
-            Matcher hash = SHA256.matcher(link.group(1));
-            files.put(link.group(2).strip(), hash.find() ? hash.group(1).toLowerCase(Locale.ROOT) : null);
+        for (HtmlAnchors.Anchor link : HtmlAnchors.parse(body)) {
+            Matcher hash = SHA256.matcher(link.href());
+            files.put(link.text().strip(), hash.find() ? hash.group(1).toLowerCase(Locale.ROOT) : null);
         }
         return files;
     }

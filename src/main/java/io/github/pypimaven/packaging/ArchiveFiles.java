@@ -1,5 +1,6 @@
 package io.github.pypimaven.packaging;
 
+import io.github.pypimaven.distribution.ArchiveMemberName;
 import io.github.pypimaven.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
 
 /** Small pieces the wheel and sdist writers share. */
 final class ArchiveFiles {
@@ -28,6 +30,33 @@ final class ArchiveFiles {
      */
     static long zipTime(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+
+    /**
+     * A file's member name: its path below {@code base}, '/'-separated. The names are joined rather than the separator
+     * replaced, so that a backslash in a Linux file name stays a backslash, for {@link
+     * io.github.pypimaven.distribution.ArchiveMemberName} to refuse, instead of becoming a directory separator.
+     */
+    static String memberPath(Path base, Path file) {
+        StringBuilder path = new StringBuilder();
+        for (Path name : base.relativize(file)) {
+            path.append(path.length() == 0 ? "" : "/").append(name);
+        }
+        return path.toString();
+    }
+
+    /**
+     * Refuses a member name that is not a relative '/'-separated path inside the archive: the last check before a
+     * member is written, whatever the name came from.
+     */
+    static void requireSafeMemberNames(Iterable<String> names, String archive) throws PackagingException {
+        for (String name : names) {
+            Optional<String> problem = ArchiveMemberName.problem(name);
+            if (problem.isPresent()) {
+                throw new PackagingException("Cannot write " + archive + ": the member name '"
+                        + ArchiveMemberName.shown(name) + "' " + problem.get() + ". Rename the file it comes from");
+            }
+        }
     }
 
     static byte[] read(Path file) throws PackagingException {

@@ -1,5 +1,6 @@
 package io.github.pypimaven.packaging;
 
+import io.github.pypimaven.distribution.ArchiveMemberName;
 import io.github.pypimaven.distribution.DescriptionContentType;
 import io.github.pypimaven.files.FileGlob;
 import java.io.IOException;
@@ -77,7 +78,10 @@ final class ProjectFiles {
                 throw new PackagingException(origin + ": license-files glob '" + glob + "' matches no file under "
                         + baseDir + "; fix or remove the pattern");
             }
-            matched.forEach(f -> found.add(baseDir.relativize(f).toString().replace('\\', '/')));
+            for (Path file : matched) {
+                requireInside(baseDir, file, origin + ": license file");
+                found.add(ArchiveFiles.memberPath(baseDir, file));
+            }
         }
         return new ArrayList<>(found);
     }
@@ -93,6 +97,29 @@ final class ProjectFiles {
             throw new PackagingException(origin + ": readme " + file + " is outside the project directory " + base
                     + "; the sdist can only carry files inside it");
         }
-        return base.relativize(abs).toString().replace('\\', '/');
+        requireInside(baseDir, file, origin + ": readme");
+        return ArchiveFiles.memberPath(base, abs);
+    }
+
+    /**
+     * Refuses a file that is, or lies under, a symbolic link leading out of the project: a distribution carries only
+     * the project's own files, never one a link points at (a system file, another user's).
+     */
+    static void requireInside(Path baseDir, Path file, String what) throws PackagingException {
+        if (!Files.exists(file)) {
+            return; // reading it says that it is missing
+        }
+        try {
+            Path realBase = baseDir.toRealPath();
+            Path real = file.toRealPath();
+            if (!real.startsWith(realBase)) {
+                throw new PackagingException(what + " " + file + " leads through a symbolic link to "
+                        + ArchiveMemberName.shown(real.toString()) + ", outside the project directory " + realBase
+                        + "; a distribution carries only files inside"
+                        + " the project. Copy the file into the project instead of linking it");
+            }
+        } catch (IOException e) {
+            throw new PackagingException("Cannot read " + what + " " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -55,6 +55,8 @@ final class SdistWriter {
         files.put("pyproject.toml", SdistPyproject.write(metadata, sources.topLevelNames().get(0))
                 .getBytes(StandardCharsets.UTF_8));
 
+        ArchiveFiles.requireSafeMemberNames(files.keySet(), "the sdist " + fileName);
+
         Path target = outputDirectory.resolve(fileName);
         try {
             Files.createDirectories(outputDirectory);

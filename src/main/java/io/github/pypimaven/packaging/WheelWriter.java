@@ -72,6 +72,7 @@ final class WheelWriter {
         }
         entries.putAll(info);
         entries.put(distInfo + "RECORD", utf8(recordFile(entries, distInfo + "RECORD")));
+        ArchiveFiles.requireSafeMemberNames(entries.keySet(), "the wheel " + fileName);
 
         Path target = outputDirectory.resolve(fileName);
         try {

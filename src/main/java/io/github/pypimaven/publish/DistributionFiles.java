@@ -1,5 +1,6 @@
 package io.github.pypimaven.publish;
 
+import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.distribution.DistributionKind;
 import io.github.pypimaven.files.FileGlob;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public class DistributionFiles {
         if (classification.isRejectedDistribution()) {
             LOG.warn("Ignoring {}", classification.rejection().get());
         } else {
-            LOG.debug("Ignoring {}: not a distribution", file);
+            LOG.debug("Ignoring {}: not a distribution", ForeignText.line(file.toString(), 4096, List.of()));
         }
     }
 
@@ -73,7 +74,7 @@ public class DistributionFiles {
             return new FileGlob(baseDirectory, pattern.replace('\\', '/')).files();
         } catch (IOException e) {
             throw new PublishException("Could not read " + baseDirectory + " for the distributions pattern '" + pattern
-                    + "': " + e.getMessage());
+                    + "': " + ForeignText.line(e.getMessage())); // it names a file found on the way
         }
     }
 

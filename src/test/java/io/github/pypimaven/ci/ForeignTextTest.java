@@ -39,12 +39,19 @@ class ForeignTextTest {
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvIn0.c2lnbmF0dXJlLWJ5dGVz";
         String pypi = "pypi-AgEIcHlwaS5vcmcCJGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6";
         String line = ForeignText.line("token " + jwt + " and " + pypi + "; Authorization: Basic "
-                + base64("user:hunter22") + "; Authorization: Bearer abcdefghijklmnop");
+                + base64("user:hunter22") + "; \"authorization\": \"Bearer plainletterstoken\"; sent Bearer ya29.a0AfH6SMB");
         assertFalse(line.contains(jwt), line);
         assertFalse(line.contains(pypi), line);
         assertFalse(line.contains(base64("user:hunter22")), line);
-        assertFalse(line.contains("abcdefghijklmnop"), line);
-        assertTrue(line.contains("Basic <redacted>") && line.contains("Bearer <redacted>"), line);
+        assertFalse(line.contains("plainletterstoken"), line);
+        assertFalse(line.contains("ya29.a0AfH6SMB"), line);
+        assertTrue(line.contains("Authorization: <redacted>") && line.contains("Bearer <redacted>"), line);
+    }
+
+    @Test
+    void ordinaryWordsAfterBasicOrTokenStay() {
+        String text = "the token exchange failed; Basic authentication is not supported; Bearer tokens expired";
+        assertEquals(text, ForeignText.line(text));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DistributionReaderTest {
 
@@ -118,7 +119,7 @@ class DistributionReaderTest {
                         List.of("PKG-INFO not found at a-1.0/PKG-INFO")),
                 arguments("two top-level directories", (BrokenFile) TestDistributions.sdist("a", "1.0")
                         .twoTopLevelDirs()::writeTo, List.of("Incorrect number of top-level directories",
-                        "a-1.0, other-1.0")),
+                        "found a-1.0 and other-1.0")),
                 arguments("METADATA not UTF-8", (BrokenFile) TestDistributions.wheel("a", "1.0")
                         .rawMetadata(latin1)::writeTo, List.of("a-1.0.dist-info/METADATA", "not valid UTF-8")),
                 arguments("no Name, Version or Metadata-Version", (BrokenFile) TestDistributions.wheel("a", "1.0")
@@ -154,6 +155,43 @@ class DistributionReaderTest {
         assertTrue(failure(zip).getMessage().contains(".tar.gz"));
         Path jar = TestDistributions.garbage(dir, "a-1.0.jar", 10);
         assertTrue(failure(jar).getMessage().contains("not a Python distribution"));
+    }
+
+    /**
+     * A file name is checked before any message names it, and a name that fails is shown on one line: its line break
+     * and workflow command cannot start a log line of their own.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "a-1.0-py3-none-any\n::warning::pwned\n.whl",
+        "a-1.0-1\n::warning::pwned-py3-none-any.whl",
+        "a\n::warning::pwned-1.0.tar.gz",
+        "a-1.0.tar.gz\n::warning::pwned.tar.gz",
+        "a `x`\n## Heading-1.0.tar.gz",
+        "a-1.0\n::warning::pwned.zip",
+        "a-1.0\n::warning::pwned.jar",
+    })
+    void hostileFileNamesAreRefusedOnOneLine(String filename) throws IOException {
+        Path file;
+        try {
+            file = Files.write(dir.resolve(filename), TestDistributions.wheel("a", "1.0").toBytes());
+        } catch (java.nio.file.InvalidPathException e) {
+            Assumptions.abort("this file system cannot name a file " + filename.replace("\n", "\\n"));
+            return;
+        }
+        DistributionException e = assertThrows(DistributionException.class, () -> reader.read(file));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().contains("::warning::pwned") || e.getMessage().contains("## Heading"), e.getMessage());
+    }
+
+    /** Unsafe member names are the validator's to report; they do not count as a second top-level directory. */
+    @Test
+    void unsafeSdistMembersDoNotCountAsTopLevelDirectories() {
+        Path file = TestDistributions.sdist("a", "1.0").rawMember("../evil.py", "").rawMember("/etc/evil", "")
+                .writeTo(dir);
+        Distribution d = reader.read(file);
+        assertEquals("a-1.0", d.contents().root());
+        assertTrue(d.contents().entryNames().containsAll(List.of("../evil.py", "/etc/evil")), d.contents().toString());
     }
 
     @Test

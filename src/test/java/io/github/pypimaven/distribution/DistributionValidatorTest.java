@@ -196,6 +196,59 @@ class DistributionValidatorTest {
         only(validator.check(bzip2), ValidationRule.ZIP_COMPRESSION, WHL, "method 12");
     }
 
+    private static TestDistributions.Builder sdist() {
+        return TestDistributions.sdist("my-package", "1.0.0");
+    }
+
+    private static final String SDIST = "my_package-1.0.0.tar.gz";
+
+    static Stream<Arguments> unsafeMembers() {
+        return Stream.of(
+                arguments(wheel().rawMember("../evil.py", ""), WHL, "'../evil.py' climbs out of the archive"),
+                arguments(wheel().rawMember("my_package/../../evil.py", ""), WHL, "climbs out of the archive"),
+                arguments(wheel().rawMember("/etc/evil.py", ""), WHL, "'/etc/evil.py' is an absolute path"),
+                arguments(wheel().rawMember("C:/evil.py", ""), WHL, "'C:/evil.py' is an absolute path"),
+                arguments(wheel().rawMember("my_package/x\\..\\..\\evil.py", ""), WHL, "contains a backslash"),
+                arguments(wheel().rawMember("my_package/a\n::warning::pwned.py", ""), WHL,
+                        "'my_package/a ::warning::pwned.py' contains a control character"),
+                arguments(sdist().module("../../evil.py", ""), SDIST, "'my_package-1.0.0/../../evil.py' climbs out"),
+                arguments(sdist().rawMember("/etc/evil", ""), SDIST, "'/etc/evil' is an absolute path"),
+                arguments(sdist().rawMember("../evil", ""), SDIST, "'../evil' climbs out"),
+                arguments(sdist().link("my_package-1.0.0/passwd", "/etc/passwd", true), SDIST,
+                        "links to the absolute path '/etc/passwd'"),
+                arguments(sdist().link("my_package-1.0.0/up", "../../up", true), SDIST,
+                        "links to '../../up', outside the archive"),
+                arguments(sdist().link("my_package-1.0.0/hard", "../hard", false), SDIST,
+                        "links to '../hard', outside the archive"));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void unsafeMembers(TestDistributions.Builder file, String filename, String text) {
+        Problem p = only(check(file), ValidationRule.ARCHIVE_MEMBER, filename, text);
+        assertEquals(1, p.message().lines().count(), p.message());
+        assertTrue(p.message().contains("Rebuild the distribution"), p.message());
+    }
+
+    /** A value quoted from the metadata cannot start a line of the failure: every problem is one line. */
+    @Test
+    void problemsQuotingTheFileStayOnOneLine() {
+        Distribution d = read(wheel().rawMetadata(("Metadata-Version: 2.1\nName: bad\n ::warning::pwned\n"
+                + "Version: 1.0.0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<Problem> problems = validator.check(d);
+        assertTrue(problems.stream().anyMatch(p -> p.rule() == ValidationRule.NAME), problems.toString());
+        for (Problem p : problems) {
+            assertEquals(1, p.toString().lines().count(), p.toString());
+        }
+        assertEquals(1, d.toString().lines().count(), d.toString());
+    }
+
+    @Test
+    void linksInsideTheArchiveAreFine() {
+        assertEquals(List.of(), check(sdist().link("my_package-1.0.0/alias.py", "my_package/__init__.py", true)
+                .link("my_package-1.0.0/copy.py", "my_package-1.0.0/my_package/__init__.py", false)));
+    }
+
     @Test
     void sparseTarMembers() {
         Distribution d = read(wheel());

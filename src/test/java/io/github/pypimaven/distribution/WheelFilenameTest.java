@@ -48,12 +48,34 @@ class WheelFilenameTest {
         "foo-1.0-py3.-none-any.whl | empty component",
         "foo-1.0-3py-none-any.whl | not an identifier",
         "foo-1.0-py3--any.whl | empty component",
+        "foo-1.0-py3-none-any`x`.whl | the tag 'any`x`'",
+        "foo-1.0-py3-cp3¹-any.whl | the tag 'cp3¹'",
+        "foo-1.0-py3-none-linux x86_64.whl | the tag 'linux x86_64'",
+        "foo-1.0-pý3-none-any.whl | the tag 'pý3'",
+        "foo-1.0-1[x]-py3-none-any.whl | build tag",
+        "föö-1.0-py3-none-any.whl | name part",
     })
     void rejectsInvalidNames(String filename, String reason) {
         DistributionException e = assertThrows(DistributionException.class, () -> WheelFilename.parse(filename));
         assertTrue(e.getMessage().contains(filename), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertEquals(Optional.empty(), WheelFilename.tryParse(filename));
+    }
+
+    /** A name that fails is printed flattened: its line break cannot start a log line with a workflow command. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "a-1.0-py3-none-any\n::warning::pwned\n.whl",
+        "a-1.0-py3-none\r\n::error file=x::pwned-any.whl",
+        "a-1.0-1\n::warning::pwned-py3-none-any.whl",
+        "a\n## Heading-1.0-py3-none-any.whl",
+        "a-1.0-py3-none-any\u2028::warning::pwned.whl",
+    })
+    void hostileNamesAreRefusedWithoutTheirLineBreaks(String filename) {
+        DistributionException e = assertThrows(DistributionException.class, () -> WheelFilename.parse(filename));
+        assertTrue(e.getMessage().startsWith("Invalid wheel filename '"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028'), e.getMessage());
     }
 
     @Test

@@ -184,6 +184,37 @@ class LocalIndexTest {
         assertTrue(command.contains("my%20repo"), command);
     }
 
+    /** A stray file that merely looks like a distribution used to break every later publish. */
+    @Test
+    void foreignFilesAreIgnored() throws Exception {
+        Path root = tmp.resolve("repo");
+        for (String stray : List.of("README.whl", "notes.tar.gz", "README.md", "a b-1.0.tar.gz",
+                "x\n::warning::pwned-1.0-py3-none-any.whl")) {
+            Files.createDirectories(root.resolve("files"));
+            Files.writeString(root.resolve("files").resolve(stray), "not a distribution");
+        }
+        index.publish(root, entry("demo-1.0-py3-none-any.whl", "wheel", null));
+        index.publish(root, entry("demo-1.0.tar.gz", "sdist", null));
+        String page = Files.readString(root.resolve("simple/demo/index.html"));
+        assertTrue(page.contains(">demo-1.0-py3-none-any.whl</a>") && page.contains(">demo-1.0.tar.gz</a>"), page);
+        String projects = Files.readString(root.resolve("simple/index.html"));
+        assertFalse(projects.contains("README") || projects.contains("notes") || projects.contains("pwned"), projects);
+        try (Stream<Path> pages = Files.list(root.resolve("simple"))) {
+            assertEquals(List.of("demo", "index.html"), pages.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    /** A name's '+' (local version) and '!' (epoch) are percent-encoded in the href, as one URL path segment. */
+    @Test
+    void hrefsAreUrlEncoded() throws Exception {
+        Path root = tmp.resolve("repo");
+        index.publish(root, entry("demo-1!1.0+local.7-py3-none-any.whl", "wheel", null));
+        String page = Files.readString(root.resolve("simple/demo/index.html"));
+        assertTrue(page.contains("<a href=\"../../files/demo-1%211.0%2Blocal.7-py3-none-any.whl#sha256="), page);
+        assertTrue(page.contains(">demo-1!1.0+local.7-py3-none-any.whl</a>"), page);
+        assertEquals("a%20b%23%3F%25%C3%A9~-._", LocalIndex.pathSegment("a b#?%\u00e9~-._"));
+    }
+
     @Test
     void htmlEscaping() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", LocalIndex.escape("<a href=\"x\">&'"));

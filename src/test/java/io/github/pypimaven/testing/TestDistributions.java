@@ -111,6 +111,8 @@ public final class TestDistributions {
         private boolean twoTopLevelDirs;
         private boolean stored;
         private boolean sparseMember;
+        private final Map<String, byte[]> rawMembers = new LinkedHashMap<>();
+        private final List<String[]> links = new ArrayList<>();
 
         private Builder(boolean wheel, String name, String version) {
             this.wheel = wheel;
@@ -231,6 +233,21 @@ public final class TestDistributions {
             return this;
         }
 
+        /**
+         * A member at exactly this archive path, with no top-level directory or parent directory entries added: for
+         * hostile names such as {@code ../evil.py} or {@code /etc/evil}, kept as written.
+         */
+        public Builder rawMember(String archivePath, String content) {
+            rawMembers.put(archivePath, content.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /** An sdist member that is a symbolic link (or a hard link) at exactly this archive path. */
+        public Builder link(String archivePath, String target, boolean symbolic) {
+            links.add(new String[] {archivePath, target, symbolic ? "symbolic" : "hard"});
+            return this;
+        }
+
         /** The PEP 503 normalized name with '_' for '-': file name and import name. */
         public String filenameForm() {
             return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT).replace('-', '_');
@@ -306,7 +323,11 @@ public final class TestDistributions {
         }
 
         private byte[] wheelBytes() throws IOException {
+            if (!links.isEmpty()) {
+                throw new IllegalStateException("links are tar members: a wheel has none");
+            }
             Map<String, byte[]> members = new LinkedHashMap<>(sources());
+            members.putAll(rawMembers);
             String distInfo = distInfo();
             if (!omitMetadata) {
                 members.put(distInfo + "/METADATA", metadataBytes());
@@ -397,6 +418,20 @@ public final class TestDistributions {
                     TarArchiveEntry sparse = new TarArchiveEntry(top + "/sparse.bin", TarConstants.LF_GNUTYPE_SPARSE);
                     sparse.setModTime(TAR_TIME);
                     putEntry(tar, sparse, null);
+                }
+                for (Map.Entry<String, byte[]> raw : rawMembers.entrySet()) {
+                    TarArchiveEntry entry = new TarArchiveEntry(raw.getKey(), true); // keeps a leading '/'
+                    entry.setMode(0100644);
+                    entry.setSize(raw.getValue().length);
+                    entry.setModTime(TAR_TIME);
+                    putEntry(tar, entry, raw.getValue());
+                }
+                for (String[] link : links) {
+                    TarArchiveEntry entry = new TarArchiveEntry(link[0], link[2].equals("symbolic")
+                            ? TarConstants.LF_SYMLINK : TarConstants.LF_LINK, true);
+                    entry.setLinkName(link[1]);
+                    entry.setModTime(TAR_TIME);
+                    putEntry(tar, entry, null);
                 }
             }
             return out.toByteArray();
