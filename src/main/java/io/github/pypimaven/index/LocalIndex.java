@@ -155,7 +155,7 @@ public class LocalIndex {
      * index behaves the same wherever it lives (and can be copied between them).
      */
     private static void refuseCaseTwin(Path root, Path files, String filename) throws IOException, LocalIndexException {
-        for (String existing : distributionNames(files)) {
+        for (String existing : distributionNames(files, false)) {
             if (!existing.equals(filename) && existing.equalsIgnoreCase(filename)) {
                 throw new LocalIndexException("The local index " + root + " already has " + existing + ", whose name"
                         + " differs from " + filename + " only in case; on Windows and macOS they would be one file."
