@@ -64,7 +64,13 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
 
     /**
      * Files to publish besides the project's wheel and sdist artifacts: paths or globs relative to the project
-     * directory, e.g. {@code target/dist/*}. On the command line, comma-separated. Each must match a file.
+     * directory, e.g. {@code target/dist/*}. On the command line, comma-separated. Each must match a file:
+     * <pre>{@code
+     * <distributions>
+     *   <distribution>target/dist/*.whl</distribution>
+     *   <distribution>python/dist/*.tar.gz</distribution>
+     * </distributions>
+     * }</pre>
      *
      * @since 0.1.0
      */
