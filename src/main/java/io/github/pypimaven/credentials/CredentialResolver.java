@@ -62,14 +62,20 @@ public class CredentialResolver {
         return plan(request, index).source();
     }
 
-    /** {@link #describe}, and whether the token will come from Trusted Publishing. */
+    /**
+     * {@link #describe}, whether the token will come from Trusted Publishing, and why getting it would fail when the
+     * environment already shows it (a CI job without its identity token): for a dry run and the check goal, without
+     * minting or sending anything.
+     */
     public CredentialPlan plan(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Choice choice = choose(request, index);
         if (choice.token().isPresent()) {
-            return new CredentialPlan(choice.token().get().source(), false);
+            return new CredentialPlan(choice.token().get().source(), false, Optional.empty());
         }
-        return new CredentialPlan("Trusted Publishing (" + choice.identity().orElseThrow().name() + " identity,"
-                + " audience '" + choice.audience().orElseThrow() + "')", true);
+        CiIdentityProvider identity = choice.identity().orElseThrow();
+        String audience = choice.audience().orElseThrow();
+        return new CredentialPlan("Trusted Publishing (" + identity.name() + " identity, audience '" + audience + "')",
+                true, identity.missingIdentity(audience, request.environment()));
     }
 
     /** A configured token, or the CI identity to exchange and the audience to ask for: never both, never neither. */

@@ -164,33 +164,6 @@ public class IndexUpload {
         return new PublishException(stage, message.toString(), firstCause);
     }
 
-    /**
-     * Everything but the sending: credentials are chosen (no token is minted), the index is asked what it has, unless
-     * Maven is offline: then nothing at all is sent.
-     */
-    void dryRun(List<Distribution> release, PublishRequest request, RemoteIndex index) throws PublishException {
-        CredentialPlan plan = plan(request, index, "(dry run: nothing was sent)");
-        String credentials = "the token from " + plan.source();
-        AttestationDecision decision = AttestationDecision.of(request.attestations().mode(), plan.trustedPublishing(),
-                index);
-        if (request.offline() || request.checkUrl().isEmpty()) {
-            request.checkUrl().ifPresent(url -> LOG.info("Dry run: Maven is offline (-o), so the release was not"
-                    + " compared with {} (checkUrl, pypi.checkUrl)", url));
-            DryRunReport.log(release, index, credentials, Set.of());
-            releaseAttestations.dryRun(release, decision, request.attestations());
-            return;
-        }
-        try (CloseableHttpClient http = httpClients.create(request.http())) {
-            Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), http);
-            DryRunReport.log(release, index, credentials, present);
-            releaseAttestations.dryRun(release.stream().filter(d -> !present.contains(d.filename())).toList(),
-                    decision, request.attestations());
-        } catch (IOException e) {
-            throw new PublishException(PublishException.Stage.INDEX, "Could not close the HTTP connections to "
-                    + request.checkUrl().get() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Where the token will come from; fails, offline, on a configuration problem. */
     private CredentialPlan plan(PublishRequest request, RemoteIndex index, String outcome) throws PublishException {
         try {
