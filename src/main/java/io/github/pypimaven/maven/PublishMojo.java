@@ -5,6 +5,7 @@ import io.github.pypimaven.publish.PublishException;
 import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
 import io.github.pypimaven.repository.RemoteIndex;
+import io.github.pypimaven.upload.DigestPlacement;
 import io.github.pypimaven.upload.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +84,16 @@ public class PublishMojo extends AbstractPublishingMojo {
     @Parameter(property = "pypi.parallelUploads", defaultValue = "4")
     private int parallelUploads;
 
+    /**
+     * Whether the digest fields follow the file in the upload form, so the file is hashed while it is sent (read once)
+     * instead of before. {@code auto}: for PyPI and TestPyPI, which read the whole form before they look at a field;
+     * {@code true}: for any index (only where you know it reads the whole form first); {@code false}: never.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.digestsAfterFile", defaultValue = "auto")
+    private String digestsAfterFile;
+
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
@@ -133,6 +144,7 @@ public class PublishMojo extends AbstractPublishingMojo {
                 .md5Digest(md5Digest)
                 .retry(new RetryPolicy(uploadAttempts, Duration.ofSeconds(2)))
                 .parallelUploads(parallelUploads)
+                .digestPlacement(DigestPlacement.parse(digestsAfterFile))
                 .dryRun(dryRun)
                 .build());
         if (request.offline() && request.target() instanceof RemoteIndex && !dryRun) {

@@ -7,10 +7,8 @@ import io.github.pypimaven.credentials.UploadCredentials;
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionException;
 import io.github.pypimaven.distribution.FileDigests;
-import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.repository.RemoteIndex;
 import io.github.pypimaven.trust.TrustedPublishingException;
-import io.github.pypimaven.upload.DigestPlacement;
 import io.github.pypimaven.upload.UploadClient;
 import io.github.pypimaven.upload.UploadException;
 import io.github.pypimaven.upload.UploadForm;
@@ -43,17 +41,15 @@ public class IndexUpload {
 
     private final CredentialResolver credentialResolver;
     private final UploadClient uploadClient;
-    private final HttpClientFactory httpClients;
     private final Clock clock = Clock.systemUTC();
     private final IndexComparison comparison;
     private final ReleaseAttestations releaseAttestations;
 
     @Inject
-    public IndexUpload(CredentialResolver credentialResolver, UploadClient uploadClient, HttpClientFactory httpClients,
+    public IndexUpload(CredentialResolver credentialResolver, UploadClient uploadClient,
             IndexComparison comparison, ReleaseAttestations releaseAttestations) {
         this.credentialResolver = credentialResolver;
         this.uploadClient = uploadClient;
-        this.httpClients = httpClients;
         this.comparison = comparison;
         this.releaseAttestations = releaseAttestations;
     }
@@ -82,7 +78,7 @@ public class IndexUpload {
         } else {
             releaseAttestations.logNone(toSend, decision);
         }
-        if (!DigestPlacement.afterFile(index)) {
+        if (!request.digestPlacement().afterFile(index)) {
             hashAll(toSend, request.md5Digest()); // the digest fields go before the file: hash every file now
         }
         return new PreparedUpload(request, index, release, http, present, Optional.of(credentials), attestations);
@@ -196,7 +192,7 @@ public class IndexUpload {
             token = credentials.token();
         }
         UploadForm form = UploadForm.of(distribution, request.md5Digest(),
-                attestations.map(FileAttestations::formField), DigestPlacement.afterFile(prepared.index()));
+                attestations.map(FileAttestations::formField), request.digestPlacement().afterFile(prepared.index()));
         uploadClient.upload(prepared.http(), prepared.index(), token, form, request.retry(), progress::start,
                 progress::sent);
         LOG.info("{}", progress.done(attestations.isPresent() ? " with its attestation"

@@ -30,7 +30,7 @@ class MultipartBodyTest {
         List<Map.Entry<String, String>> fields = List.of(Map.entry(":action", "file_upload"),
                 Map.entry("classifiers", "A :: B"), Map.entry("classifiers", "C :: D"), Map.entry("summary", "Ünïcode ✓"));
         AtomicLong progress = new AtomicLong();
-        HttpEntity body = MultipartBody.of(fields, "content", file, progress::set);
+        HttpEntity body = MultipartBody.of(new UploadForm(fields, file), progress::set);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(out);
@@ -63,7 +63,7 @@ class MultipartBodyTest {
     @Test
     void canBeWrittenAgainForARetry() throws IOException {
         Path file = Files.writeString(dir.resolve("x.whl"), "data");
-        HttpEntity body = MultipartBody.of(List.of(Map.entry("a", "b")), "content", file, n -> { });
+        HttpEntity body = MultipartBody.of(new UploadForm(List.of(Map.entry("a", "b")), file), n -> { });
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         body.writeTo(first);
@@ -79,7 +79,7 @@ class MultipartBodyTest {
                 java.nio.file.StandardOpenOption.WRITE)) {
             channel.write(java.nio.ByteBuffer.wrap(new byte[] {42}), size - 1);
         }
-        HttpEntity body = MultipartBody.of(List.of(), "content", file, n -> { });
+        HttpEntity body = MultipartBody.of(new UploadForm(List.of(), file), n -> { });
         CountingStream out = new CountingStream();
         body.writeTo(out);
         assertEquals(body.getContentLength(), out.count);
@@ -89,7 +89,7 @@ class MultipartBodyTest {
     @Test
     void failsWhenTheFileChangesSizeDuringTheUpload() throws IOException {
         Path file = Files.writeString(dir.resolve("x.whl"), "data");
-        HttpEntity body = MultipartBody.of(List.of(), "content", file, n -> { });
+        HttpEntity body = MultipartBody.of(new UploadForm(List.of(), file), n -> { });
         Files.writeString(file, "longer data");
         IOException e = assertThrows(IOException.class, () -> body.writeTo(OutputStream.nullOutputStream()));
         assertTrue(e.getMessage().contains("changed size"), e.getMessage());

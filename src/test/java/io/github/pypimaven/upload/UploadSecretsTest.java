@@ -45,10 +45,10 @@ class UploadSecretsTest {
                 CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             io.github.pypimaven.repository.RemoteIndex url = TestTargets.remote(pypi.uploadUrl());
-            new UploadClient().upload(http, url, TOKEN, UploadForm.of(distribution, false), wheel,
-                    new RetryPolicy(1, Duration.ZERO), n -> { });
+            new UploadClient().upload(http, url, TOKEN, UploadForm.of(distribution, false),
+                    new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { });
             failure = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url, TOKEN + "-wrong",
-                    UploadForm.of(distribution, false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
+                    UploadForm.of(distribution, false), new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { })).getMessage();
         } finally {
             System.setErr(original);
         }
