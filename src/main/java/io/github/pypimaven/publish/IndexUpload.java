@@ -13,7 +13,6 @@ import io.github.pypimaven.upload.UploadClient;
 import io.github.pypimaven.upload.UploadException;
 import io.github.pypimaven.upload.UploadForm;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ public class IndexUpload {
 
     private final CredentialResolver credentialResolver;
     private final UploadClient uploadClient;
-    private final Clock clock = Clock.systemUTC();
     private final IndexComparison comparison;
     private final ReleaseAttestations releaseAttestations;
 
@@ -186,7 +184,7 @@ public class IndexUpload {
         PublishRequest request = prepared.request();
         Optional<FileAttestations> attestations = attestations(prepared, distribution);
         UploadProgress progress = new UploadProgress(distribution.filename(), distribution.size(),
-                request.transferProgress(), clock);
+                request.transferProgress());
         String token;
         synchronized (credentials) { // a Trusted Publishing token may be minted again: once, not by every thread
             token = credentials.token();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +23,25 @@ final class UploadProgress {
     private final long size;
     private final boolean transferProgress;
     private final Clock clock;
+    private final Consumer<String> lines;
     private Instant started;
     private Instant lastLine;
 
+    /** Logging progress lines at INFO, timed by the system clock. */
+    UploadProgress(String filename, long size, boolean transferProgress) {
+        this(filename, size, transferProgress, Clock.systemUTC(), LOG::info);
+    }
+
     /**
      * @param transferProgress whether to log progress during the upload (off under {@code -ntp})
+     * @param lines            where the progress lines go
      */
-    UploadProgress(String filename, long size, boolean transferProgress, Clock clock) {
+    UploadProgress(String filename, long size, boolean transferProgress, Clock clock, Consumer<String> lines) {
         this.filename = filename;
         this.size = size;
         this.transferProgress = transferProgress;
         this.clock = clock;
+        this.lines = lines;
     }
 
     /** An attempt starts (again, on a retry). */
@@ -55,8 +64,8 @@ final class UploadProgress {
         double seconds = seconds(now);
         double rate = bytes / seconds;
         long left = (long) Math.ceil((size - bytes) / Math.max(rate, 1));
-        LOG.info("  {}: {}% of {}, {}/s, about {} left", filename, bytes * 100 / size, Sizes.human(size),
-                Sizes.human((long) rate), duration(left));
+        lines.accept("  " + filename + ": " + bytes * 100 / size + "% of " + Sizes.human(size) + ", "
+                + Sizes.human((long) rate) + "/s, about " + duration(left) + " left");
     }
 
     /** The line that says the file is on the index. */

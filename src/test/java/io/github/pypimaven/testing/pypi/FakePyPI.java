@@ -75,6 +75,7 @@ public final class FakePyPI implements AutoCloseable {
     private final Map<String, StoredFile> stored = new LinkedHashMap<>(); // guarded by storeLock
     private volatile long maxFileSize = 100 * ONE_MIB;
     private int failuresLeft; // guarded by this
+    private final Map<String, UploadRejected> failingFiles = new java.util.HashMap<>(); // guarded by this
     private volatile java.time.Duration processingDelay = java.time.Duration.ZERO;
     private volatile boolean sink;
     private int failureStatus;
@@ -144,6 +145,12 @@ public final class FakePyPI implements AutoCloseable {
         failuresLeft = count;
         failureStatus = status;
         failureMessage = message;
+        return this;
+    }
+
+    /** Every upload of the file {@code filename} (after its body is read) gets {@code status} with {@code message}. */
+    public synchronized FakePyPI failUploadsOf(String filename, int status, String message) {
+        failingFiles.put(filename, new UploadRejected(status, message));
         return this;
     }
 
@@ -269,8 +276,11 @@ public final class FakePyPI implements AutoCloseable {
         return token == null ? null : publishers.get(token.strip());
     }
 
-    /** The injected failure to answer with, or null; counts it down. */
-    synchronized UploadRejected takeInjectedFailure() {
+    /** The injected failure to answer an upload of the file with, or null; counts it down. */
+    synchronized UploadRejected takeInjectedFailure(String contentFilename) {
+        if (contentFilename != null && failingFiles.containsKey(contentFilename)) {
+            return failingFiles.get(contentFilename);
+        }
         if (failuresLeft <= 0) {
             return null;
         }

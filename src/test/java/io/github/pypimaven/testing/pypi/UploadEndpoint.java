@@ -92,7 +92,7 @@ final class UploadEndpoint {
             fields = form.fields();
             content = form.content();
             pypi.simulateProcessing();
-            UploadRejected injected = pypi.takeInjectedFailure();
+            UploadRejected injected = pypi.takeInjectedFailure(content == null ? null : content.filename());
             if (injected != null) {
                 fail(injected.status(), injected.getMessage());
                 return;
