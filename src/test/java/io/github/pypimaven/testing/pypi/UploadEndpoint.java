@@ -297,6 +297,6 @@ final class UploadEndpoint {
         pypi.record(new UploadRequest(method, path, Map.copyOf(headers), authUser, token, fields,
                 content == null ? null : content.filename(), content == null ? null : content.contentType(),
                 content == null ? 0 : content.size(), content == null ? null : content.sha256(), status, message,
-                started, Instant.now()));
+                started, Instant.now(), exchange.getRemoteAddress().getPort()));
     }
 }

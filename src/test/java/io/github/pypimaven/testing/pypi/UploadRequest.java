@@ -15,10 +15,11 @@ import java.util.Map;
  * @param message    the error message returned to the client, or a short description of a success
  * @param started    when the server began to read the request
  * @param answered   when the server had decided the answer (just before sending it)
+ * @param clientPort the client's TCP port: requests over one kept-alive connection share it
  */
 public record UploadRequest(String method, String path, Map<String, String> headers, String authUser, String tokenUsed,
         List<Map.Entry<String, String>> fields, String contentFilename, String contentType, long contentLength,
-        String sha256, int status, String message, Instant started, Instant answered) {
+        String sha256, int status, String message, Instant started, Instant answered, int clientPort) {
 
     /** Whether this request and the other were being handled at the same time. */
     public boolean overlaps(UploadRequest other) {
