@@ -13,5 +13,6 @@ ItServers.verify { ->
     def missing = release.findAll { !onIndex.contains(it) }
     BuildLog.of(basedir).contains(refused).contains('Invalid distribution file.')
         .contains("Already uploaded: ${uploaded.join(', ')}. Not uploaded: ${missing.join(', ')}.")
+        .contains('Upload progress lines off')
         .hasNoStackTrace().hasNoSecret('pypi-it-plain-secret-51f0')
 }

@@ -13,6 +13,7 @@ import io.github.pypimaven.repository.KnownIndex;
 import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.File;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -275,10 +276,31 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
      */
     private boolean transferProgressShown() {
         Object listener = session.getRequest().getTransferListener();
-        boolean shown = listener == null || !listener.getClass().getSimpleName().equals("QuietMavenTransferListener");
+        boolean shown = !isQuiet(listener, 3);
         getLog().debug("Upload progress lines " + (shown ? "on" : "off") + " (Maven's transfer listener: "
                 + (listener == null ? "none" : listener.getClass().getName()) + ")");
         return shown;
+    }
+
+    /**
+     * Whether the listener is Maven's quiet one. Maven 4 wraps the listener its command line chose in one that also
+     * reports build events, and offers no getter for it: its {@code delegate} field is read instead. Anything
+     * unexpected means progress is shown, as without {@code -ntp}.
+     */
+    private static boolean isQuiet(Object listener, int depth) {
+        if (listener == null || depth == 0) {
+            return false;
+        }
+        if (listener.getClass().getSimpleName().equals("QuietMavenTransferListener")) {
+            return true;
+        }
+        try {
+            Field delegate = listener.getClass().getDeclaredField("delegate");
+            delegate.setAccessible(true);
+            return isQuiet(delegate.get(listener), depth - 1);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Turns a bad setting into a build failure whose message names the setting. */
