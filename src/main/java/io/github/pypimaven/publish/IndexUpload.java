@@ -54,18 +54,20 @@ public class IndexUpload {
 
     /**
      * Everything before the first byte of a file is sent: credentials are chosen (configuration errors first), the
-     * release is compared with the index, the token is minted and the attestations are made. The caller closes the
-     * result.
+     * release is compared with the index, the token is minted and the attestations are made. {@code http} is the
+     * run's client (see {@link io.github.pypimaven.http.SharedHttpClients}); {@code run} holds the credentials that the
+     * run's earlier releases resolved.
      */
     PreparedUpload prepare(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci,
-            CloseableHttpClient http) throws PublishException {
+            CloseableHttpClient http, RunCredentials run) throws PublishException {
         plan(request, index, "Nothing was uploaded.");
         Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), http);
         List<Distribution> toSend = release.stream().filter(d -> !present.contains(d.filename())).toList();
         if (toSend.isEmpty()) { // nothing to send, so no token is needed either
             return new PreparedUpload(request, index, release, http, present, Optional.empty(), Map.of());
         }
-        UploadCredentials credentials = resolveCredentials(request, index, http, ci);
+        UploadCredentials credentials = run.forIndex(index, request.credentials(),
+                () -> resolveCredentials(request, index, http, ci));
         AttestationDecision decision = AttestationDecision.of(request.attestations().mode(),
                 credentials.trustedPublishing().isPresent(), index);
         Map<String, FileAttestations> attestations = Map.of();

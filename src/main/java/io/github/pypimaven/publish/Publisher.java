@@ -79,12 +79,13 @@ public class Publisher {
         // One HTTP client for the whole run: every module of a reactor reuses the same connections.
         List<PreparedUpload> prepared = new ArrayList<>();
         SharedHttpClients http = new SharedHttpClients(httpClients);
+        RunCredentials credentials = new RunCredentials();
         try {
             for (int i = 0; i < requests.size(); i++) {
                 PublishRequest request = requests.get(i);
                 List<Distribution> release = releases.get(i);
                 prepared.add(step(request, ciOutput, () -> prepare(request, release, ciReport(request, ciOutput),
-                        http)));
+                        http, credentials)));
             }
             List<PublishedFile> published = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
@@ -137,9 +138,10 @@ public class Publisher {
 
     /** Prepares an upload to an index; nothing for a local index (returns null). */
     private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci,
-            SharedHttpClients http) throws PublishException {
-        return request.target() instanceof RemoteIndex index ? indexUpload.prepare(release, request, index, ci,
-                http.get(request.http())) : null;
+            SharedHttpClients http, RunCredentials credentials) throws PublishException {
+        return request.target() instanceof RemoteIndex index
+                ? indexUpload.prepare(release, request, index, ci, http.get(request.http()), credentials)
+                : null;
     }
 
     /** A step of one release; its failure is reported to CI for that release's target. */
