@@ -101,7 +101,7 @@ public class Publisher {
         PublishTarget target = request.target();
         if (request.dryRun()) {
             if (target instanceof RemoteIndex index) {
-                indexUpload.dryRun(release, request, index);
+                indexUpload.dryRun(release, request, index, ci);
             } else {
                 localIndex.dryRun(release, (LocalIndexDirectory) target);
             }

@@ -1,6 +1,7 @@
 package io.github.pypimaven.upload;
 
 import io.github.pypimaven.ci.ForeignText;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.repository.KnownIndex;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.util.Locale;
@@ -10,7 +11,8 @@ final class UploadFailure {
 
     private UploadFailure() {}
 
-    static String describe(String filename, RemoteIndex repository, UploadOutcome outcome, int attempts) {
+    /** @param auth the credentials the upload was sent with: messages name their source and user, never the secret */
+    static String describe(String filename, RemoteIndex repository, BasicAuth auth, UploadOutcome outcome, int attempts) {
         String head = "Upload of " + filename + " to " + repository + " failed: ";
         if (outcome instanceof UploadOutcome.NoAnswer noAnswer) {
             return head + noAnswer.error() + (attempts > 1 ? " (after " + attempts + " attempts)" : "")
@@ -18,12 +20,13 @@ final class UploadFailure {
                     + " identical file again.";
         }
         if (outcome instanceof UploadOutcome.TlsFailure tls) {
-            return head + tls.error() + ". Check that the index's certificate is trusted by this Java runtime.";
+            return head + tls.error();
         }
-        return answered(head, repository, (UploadOutcome.Answered) outcome, attempts);
+        return answered(head, repository, auth, (UploadOutcome.Answered) outcome, attempts);
     }
 
-    private static String answered(String head, RemoteIndex repository, UploadOutcome.Answered result, int attempts) {
+    private static String answered(String head, RemoteIndex repository, BasicAuth auth, UploadOutcome.Answered result,
+            int attempts) {
         int status = result.status();
         String message = result.serverMessage();
         String said = "HTTP " + status + (message.isEmpty() ? "" : " \"" + message + "\"");
@@ -36,7 +39,17 @@ final class UploadFailure {
                             ? " The URL is missing its trailing slash: set repositoryUrl to " + location + "."
                             : " Set repositoryUrl to the index's upload URL.");
         }
-        if (status == 403) {
+        if (repository.known().isEmpty() && PrivateIndexAnswers.alreadyThere(status, lower)) {
+            return head + said + ". The index already has a file of this name and does not replace it. Publish a new"
+                    + " version, or delete the file on the index first if it allows that. With checkUrl"
+                    + " (pypi.checkUrl) set to the index's simple API, an identical file is not sent again, and a"
+                    + " different one stops the release before any upload.";
+        }
+        if ((status == 401 || status == 403) && repository.known().isEmpty()) {
+            return head + "the index refused " + auth.who() + " (" + said + "). " + PrivateIndexAnswers.credentialsHint(
+                    status, auth);
+        }
+        if (status == 401 || status == 403) {
             return head + "the index refused the credentials (" + said + "). Check that the token is a valid API token for "
                     + repository.uploadUrl().host() + " (a TestPyPI token does not work on PyPI, nor the other way round),"
                     + " that it has not been revoked or expired, and that its scope includes this project."

@@ -36,18 +36,18 @@ class SettingsDecryptionTest {
 
     @Test
     void anEncryptedTokenIsDecrypted() throws Exception {
-        assertEquals(TOKEN, SettingsToken.read(server(ENCRYPTED), "pypi", decrypter(MASTER)).orElseThrow().value());
+        assertEquals(TOKEN, SettingsServer.read(server(ENCRYPTED), "pypi", decrypter(MASTER), "the token").orElseThrow().password());
     }
 
     @Test
     void aPlainTokenNeedsNoMasterPassword() throws Exception {
-        assertEquals(TOKEN, SettingsToken.read(server(TOKEN), "pypi", decrypter(tmp.resolve("none.xml"))).orElseThrow().value());
+        assertEquals(TOKEN, SettingsServer.read(server(TOKEN), "pypi", decrypter(tmp.resolve("none.xml")), "the token").orElseThrow().password());
     }
 
     @Test
     void aTokenThatCannotBeDecryptedNamesTheServerAndWhatToCheck() {
         MojoFailureException e = assertThrows(MojoFailureException.class,
-                () -> SettingsToken.read(server(ENCRYPTED), "pypi", decrypter(tmp.resolve("none.xml"))));
+                () -> SettingsServer.read(server(ENCRYPTED), "pypi", decrypter(tmp.resolve("none.xml")), "the token"));
 
         String message = e.getMessage();
         assertTrue(message.startsWith("Could not decrypt the password of settings.xml server 'pypi': "), message);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionReader;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.HostileIndex;
@@ -54,7 +55,7 @@ class HostileAnswersTest {
         Distribution distribution = new DistributionReader().read(wheel);
         try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             String message = assertThrows(UploadException.class, () -> new UploadClient().upload(http,
-                    TestTargets.remote(index.uploadUrl()), TOKEN, UploadForm.of(distribution, false), wheel,
+                    TestTargets.remote(index.uploadUrl()), new BasicAuth("__token__", TOKEN, "test"), UploadForm.of(distribution, false), wheel,
                     new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
             String basic = Base64.getEncoder().encodeToString(("__token__:" + TOKEN).getBytes(StandardCharsets.UTF_8));
             assertFalse(message.contains(TOKEN), message);

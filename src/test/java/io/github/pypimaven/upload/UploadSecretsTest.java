@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionReader;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.TestDistributions;
@@ -45,9 +46,9 @@ class UploadSecretsTest {
                 CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             io.github.pypimaven.repository.RemoteIndex url = TestTargets.remote(pypi.uploadUrl());
-            new UploadClient().upload(http, url, TOKEN, UploadForm.of(distribution, false), wheel,
+            new UploadClient().upload(http, url, new BasicAuth("__token__", TOKEN, "test"), UploadForm.of(distribution, false), wheel,
                     new RetryPolicy(1, Duration.ZERO), n -> { });
-            failure = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url, TOKEN + "-wrong",
+            failure = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url, new BasicAuth("__token__", TOKEN + "-wrong", "test"),
                     UploadForm.of(distribution, false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
         } finally {
             System.setErr(original);
