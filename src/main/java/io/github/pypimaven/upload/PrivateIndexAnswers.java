@@ -24,19 +24,21 @@ final class PrivateIndexAnswers {
                 || status == 403 && message.contains("overwrite");
     }
 
-    /** What to check when a private index refuses the credentials. */
+    /** Added to the API-token message when an index other than PyPI and TestPyPI refuses a token. */
+    static final String TOKEN_ON_PRIVATE_INDEX = "The credentials were sent as an API token (user __token__): an index"
+            + " other than PyPI usually wants its own user name with the password or token; set <username> in the"
+            + " settings.xml server, or usernameEnvName and passwordEnvName (pypi.usernameEnvName,"
+            + " pypi.passwordEnvName).";
+
+    /** What to check when an index refuses a user name and password (or the GitLab job token). */
     static String credentialsHint(int status, BasicAuth auth) {
         if (auth.username().equals("gitlab-ci-token")) {
             return "A job token may upload to the package registry of its own project only; for another project's,"
                     + " configure a deploy token or access token (a settings.xml server, or usernameEnvName and"
                     + " passwordEnvName).";
         }
-        String account = auth.username().equals("__token__")
-                ? "The credentials were sent as an API token (user __token__): most indexes other than PyPI want their"
-                        + " own user name with the password or token; set <username> in the settings.xml server, or"
-                        + " usernameEnvName and passwordEnvName."
-                : "Check the user name and password in " + auth.source() + ".";
         return (status == 401 ? "It did not accept them as a login. " : "The account may lack the permission to upload"
-                + " to this repository, or the login is wrong. ") + account;
+                + " to this repository, or the login is wrong. ") + "Check the user name and password in "
+                + auth.source() + ".";
     }
 }

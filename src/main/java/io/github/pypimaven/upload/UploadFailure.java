@@ -39,13 +39,7 @@ final class UploadFailure {
                             ? " The URL is missing its trailing slash: set repositoryUrl to " + location + "."
                             : " Set repositoryUrl to the index's upload URL.");
         }
-        if (repository.known().isEmpty() && PrivateIndexAnswers.alreadyThere(status, lower)) {
-            return head + said + ". The index already has a file of this name and does not replace it. Publish a new"
-                    + " version, or delete the file on the index first if it allows that. With checkUrl"
-                    + " (pypi.checkUrl) set to the index's simple API, an identical file is not sent again, and a"
-                    + " different one stops the release before any upload.";
-        }
-        if ((status == 401 || status == 403) && repository.known().isEmpty()) {
+        if ((status == 401 || status == 403) && !auth.username().equals("__token__")) {
             return head + "the index refused " + auth.who() + " (" + said + "). " + PrivateIndexAnswers.credentialsHint(
                     status, auth);
         }
@@ -53,7 +47,8 @@ final class UploadFailure {
             return head + "the index refused the credentials (" + said + "). Check that the token is a valid API token for "
                     + repository.uploadUrl().host() + " (a TestPyPI token does not work on PyPI, nor the other way round),"
                     + " that it has not been revoked or expired, and that its scope includes this project."
-                    + " With Trusted Publishing, check the publisher configured for this project on the index.";
+                    + " With Trusted Publishing, check the publisher configured for this project on the index."
+                    + (repository.known().isEmpty() ? " " + PrivateIndexAnswers.TOKEN_ON_PRIVATE_INDEX : "");
         }
         if (status == 400 && lower.contains("already exists")) {
             return head + said + ". A file with this name, or with these exact bytes under another name, is already on the"
@@ -63,6 +58,12 @@ final class UploadFailure {
         if (status == 400 && lower.contains("previously used")) {
             return head + said + ". The file was deleted from the index, and its name can never be used again."
                     + " Publish a new version instead.";
+        }
+        if (repository.known().isEmpty() && PrivateIndexAnswers.alreadyThere(status, lower)) {
+            return head + said + ". The index already has a file of this name and does not replace it. Publish a new"
+                    + " version, or delete the file on the index first if it allows that. With checkUrl"
+                    + " (pypi.checkUrl) set to the index's simple API, an identical file is not sent again, and a"
+                    + " different one stops the release before any upload.";
         }
         if (status == 405) {
             return head + said + ". " + repository + " does not accept uploads: is it the upload URL? PyPI's is "
