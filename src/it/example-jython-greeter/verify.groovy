@@ -28,6 +28,6 @@ if (ItPython.available()) {
     def rebuilt = python.wheelFromSdist(new File(basedir, 'target/dist/' + sdist))
     assert ItPython.pythonFiles(rebuilt) == ItPython.pythonFiles(new File(basedir, 'target/dist/' + wheel))
 } else {
-    println 'SKIPPED the pip checks: /usr/bin/python3 with pip and flit_core is not installed (.ci/run installs it)'
+    println 'SKIPPED the pip checks: /usr/bin/python3 with pip, flit_core and hatchling is not installed (.ci/run installs it)'
 }
 true

@@ -82,15 +82,22 @@ public class CredentialResolver {
         return plan(request, index).source();
     }
 
-    /** {@link #describe}, and whether the token will come from Trusted Publishing. */
+    /**
+     * {@link #describe}, whether the token will come from Trusted Publishing, and why getting it would fail when the
+     * environment already shows it (a CI job without its identity token): for a dry run and the check goal, without
+     * minting or sending anything.
+     */
     public CredentialPlan plan(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Choice choice = choose(request, index);
         if (choice.fixed().isPresent()) {
-            return new CredentialPlan(choice.fixed().get().source(), choice.fixed().get().description(), false);
+            StaticCredentials fixed = choice.fixed().get();
+            return new CredentialPlan(fixed.source(), fixed.description(), false, Optional.empty());
         }
-        String source = "Trusted Publishing (" + choice.identity().orElseThrow().name() + " identity, audience '"
-                + choice.audience().orElseThrow() + "')";
-        return new CredentialPlan(source, "the token from " + source, true);
+        CiIdentityProvider identity = choice.identity().orElseThrow();
+        String audience = choice.audience().orElseThrow();
+        String source = "Trusted Publishing (" + identity.name() + " identity, audience '" + audience + "')";
+        return new CredentialPlan(source, "the token from " + source, true,
+                identity.missingIdentity(audience, request.environment()));
     }
 
     /**

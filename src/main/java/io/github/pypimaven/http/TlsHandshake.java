@@ -29,7 +29,8 @@ public final class TlsHandshake {
                     + " -Djavax.net.ssl.trustStore=<file> (and -Djavax.net.ssl.trustStorePassword) in MAVEN_OPTS when you"
                     + " can change the JVM's options, which also covers Maven's own downloads; otherwise with the"
                     + " plugin's trustStore (pypi.trustStore, a PKCS12, JKS or PEM file, trusted besides the JVM's"
-                    + " authorities). A trustStore already set does not hold the CA that issued this certificate.";
+                    + " authorities). If one of them is set already, it does not hold the CA that issued this"
+                    + " certificate: add that CA to it.";
         }
         return "TLS failure with " + host + ": " + reason + ".";
     }

@@ -61,8 +61,8 @@ public record TrustStore(Path file, List<X509Certificate> certificates) {
         }
         if (certificates.isEmpty()) {
             throw new IllegalArgumentException(SETTING + " '" + file + "' holds no certificate" + (password.isEmpty()
-                    ? " that can be read without a password: give its password (trustStorePasswordEnvName or"
-                            + " trustStoreServerId)."
+                    ? " that can be read without a password: give its password with trustStorePassword"
+                            + " (pypi.trustStorePassword): env:NAME or server:ID."
                     : ": add the CA certificate that signed the index's certificate (keytool -importcert)."));
         }
         return new TrustStore(file, certificates);
@@ -135,8 +135,8 @@ public record TrustStore(Path file, List<X509Certificate> certificates) {
     private static String why(Exception e, Optional<char[]> password, String passwordSource) {
         if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
             return password.isEmpty()
-                    ? "it needs a password: give it with trustStorePasswordEnvName (pypi.trustStorePasswordEnvName) or"
-                            + " trustStoreServerId (pypi.trustStoreServerId)."
+                    ? "it needs a password: say where it is with trustStorePassword (pypi.trustStorePassword),"
+                            + " env:NAME or server:ID."
                     : "the password from " + passwordSource + " is not its password.";
         }
         return e.getMessage() + ". Use a PKCS12 or JKS trust store (keytool -importcert -keystore ...), or a PEM file"

@@ -108,6 +108,7 @@ public class LocalIndex {
 
     private IndexedFile publishLocked(Path root, LocalIndexEntry entry) throws IOException, LocalIndexException {
         Path files = root.resolve(FILES);
+        refuseCaseTwin(root, files, entry.filename());
         Path target = files.resolve(entry.filename());
         if (Files.exists(target)) {
             String existing = Sha256.hex(target);
@@ -146,6 +147,21 @@ public class LocalIndex {
             }
         });
         return new IndexedFile(entry.filename(), entry.sha256(), target, false);
+    }
+
+    /**
+     * Windows and macOS file systems ignore case: there, {@code My_Pkg-1.0.tar.gz} would land on the file
+     * {@code my_pkg-1.0.tar.gz} and be taken for it. Two names differing only in case are refused on every OS, so an
+     * index behaves the same wherever it lives (and can be copied between them).
+     */
+    private static void refuseCaseTwin(Path root, Path files, String filename) throws IOException, LocalIndexException {
+        for (String existing : distributionNames(files, false)) {
+            if (!existing.equals(filename) && existing.equalsIgnoreCase(filename)) {
+                throw new LocalIndexException("The local index " + root + " already has " + existing + ", whose name"
+                        + " differs from " + filename + " only in case; on Windows and macOS they would be one file."
+                        + " Build the distribution under the name already published, or publish a new version");
+            }
+        }
     }
 
     /** The simple pages, rebuilt from what is in {@code files/}. */

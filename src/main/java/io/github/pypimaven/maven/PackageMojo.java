@@ -51,7 +51,8 @@ public class PackageMojo extends AbstractMojo {
     private File pythonSourceDirectory;
 
     /**
-     * Where the wheel and the sdist are written.
+     * Where the wheel and the sdist are written. This project's wheels and sdists of earlier builds (another version,
+     * another tag) are removed from it first; other files stay.
      *
      * @since 0.1.0
      */
@@ -92,7 +93,13 @@ public class PackageMojo extends AbstractMojo {
     private String license;
 
     /**
-     * Runtime dependencies as PEP 508 requirements, such as {@code requests>=2.31}.
+     * Runtime dependencies as PEP 508 requirements, such as {@code requests>=2.31}:
+     * <pre>{@code
+     * <dependencies>
+     *   <dependency>requests>=2.31</dependency>
+     *   <dependency>click~=8.1</dependency>
+     * </dependencies>
+     * }</pre>
      *
      * @since 0.1.0
      */
@@ -110,7 +117,12 @@ public class PackageMojo extends AbstractMojo {
     private boolean requiresFromGraalPyPackages;
 
     /**
-     * Console scripts as {@code name=module:function}.
+     * Console scripts as {@code name=module:function}:
+     * <pre>{@code
+     * <entryPoints>
+     *   <entryPoint>greet=greeter.cli:main</entryPoint>
+     * </entryPoints>
+     * }</pre>
      *
      * @since 0.1.0
      */
@@ -128,7 +140,13 @@ public class PackageMojo extends AbstractMojo {
 
     /**
      * Globs, relative to the project directory, of the license files to include (PEP 639). When not set, the files
-     * at the top of the project named LICENSE*, LICENCE*, COPYING*, NOTICE* or AUTHORS* are included.
+     * at the top of the project named LICENSE*, LICENCE*, COPYING*, NOTICE* or AUTHORS* are included:
+     * <pre>{@code
+     * <licenseFiles>
+     *   <licenseFile>LICENSE</licenseFile>
+     *   <licenseFile>licenses/*.txt</licenseFile>
+     * </licenseFiles>
+     * }</pre>
      *
      * @since 0.1.0
      */

@@ -25,12 +25,14 @@ public class DistributionBuilder {
         Instant time = ArchiveTimestamp.parse(request.outputTimestamp());
         ProjectMetadata metadata = readMetadata(request.baseDir(), request.pom(), request.options());
         PythonSources sources = PythonSources.scan(request.sourceDirectory());
+        StaleDistributions.remove(request.outputDirectory(), metadata.name());
         Path wheel = WheelWriter.write(request.outputDirectory(), metadata, metadataVersion, sources, request.baseDir(),
                 request.pythonTag(), request.generator(), time);
         LOG.info("Built {}", wheel.getFileName());
         Path sdist = null;
         if (request.sdist()) {
-            sdist = SdistWriter.write(request.outputDirectory(), metadata, metadataVersion, sources, request.baseDir(), time);
+            sdist = SdistWriter.write(request.outputDirectory(), metadata, metadataVersion, sources, request.baseDir(),
+                    request.pythonTag(), time);
             LOG.info("Built {}", sdist.getFileName());
         }
         return new BuiltDistributions(metadata, wheel, request.pythonTag() + "-none-any", sdist);

@@ -72,6 +72,8 @@ final class PomMetadataMapper {
     String summary() {
         String description = pom.description();
         if (description == null || description.isBlank()) {
+            LOG.warn("The POM of {} has no <description>, so the Python distributions have no Summary (the line PyPI"
+                    + " shows under the name); add <description> to the POM", pom.id());
             return null;
         }
         return description.strip().lines().findFirst().orElse("").strip();
@@ -101,6 +103,9 @@ final class PomMetadataMapper {
                     + " use identifiers from https://spdx.org/licenses/ such as Apache-2.0 or MIT OR Apache-2.0"));
         }
         if (pom.licenseNames().isEmpty() || pom.licenseNames().get(0) == null) {
+            LOG.warn("The POM of {} has no <licenses>, so the Python distributions declare no license; add"
+                    + " <licenses><license><name>Apache-2.0</name></license></licenses> (an SPDX identifier) to the"
+                    + " POM, or set the plugin parameter <license>", pom.id());
             return null;
         }
         String name = pom.licenseNames().get(0);

@@ -46,7 +46,7 @@ final class PyprojectEntryPoints {
     private static void addGroup(PyprojectTable project, Map<String, Map<String, String>> groups, String group,
             Map<String, String> entries, String key) throws PackagingException {
         for (Map.Entry<String, String> entry : entries.entrySet()) {
-            Requirements.checkEntryPoint(entry.getKey(), entry.getValue(), project.location(key));
+            Requirements.checkEntryPoint(group, entry.getKey(), entry.getValue(), project.location(key));
         }
         if (!entries.isEmpty()) {
             groups.put(group, new TreeMap<>(entries));

@@ -50,6 +50,11 @@ final class PyprojectReader {
 
     ProjectMetadata read() throws PackagingException {
         project = PyprojectTable.read(file);
+        if (project.hasBuildSystem()) {
+            LOG.warn("{}: [build-system] is ignored. pypi-maven-plugin builds the wheel and the sdist itself, so the"
+                    + " backend named there never runs (the sdist names its own, hatchling); remove the table, or build"
+                    + " with that backend (python -m build) and publish its files with <distributions>", file);
+        }
         checkKeys();
         dynamic = dynamic();
         warnAboutIgnoredParameters();
@@ -122,8 +127,24 @@ final class PyprojectReader {
             throw project.problem("version", "is missing; set version = \"1.2.3\", or add \"version\" to dynamic to"
                     + " use the Maven version");
         }
-        return Pep440Version.tryParse(text).orElseThrow(() -> project.problem("version",
+        Pep440Version version = Pep440Version.tryParse(text).orElseThrow(() -> project.problem("version",
                 "'" + text + "' is not a PEP 440 version (for example 1.2.0, 1.2.0rc1, 1.2.0.dev0)"));
+        warnIfNotTheMavenVersion(version);
+        return version;
+    }
+
+    /** A static version that drifted from the POM's is the classic release mistake: the old version published again. */
+    private void warnIfNotTheMavenVersion(Pep440Version version) {
+        try {
+            Pep440Version maven = pom.version();
+            if (!maven.equals(version)) {
+                LOG.warn("{}: [project].version is {}, but the Maven version (the POM's <version>) gives {}; the"
+                        + " distributions get {}. Add \"version\" to [project].dynamic (and remove version) to follow"
+                        + " the POM", file, version.normalized(), maven.normalized(), version.normalized());
+            }
+        } catch (PackagingException e) {
+            // The Maven version has no PEP 440 form, which is why a static version can be right here.
+        }
     }
 
     private ProjectFiles.Readme readme() throws PackagingException {

@@ -21,10 +21,12 @@ final class PyprojectTable {
 
     private final Path file;
     private final JsonNode project;
+    private final JsonNode buildSystem;
 
-    private PyprojectTable(Path file, JsonNode project) {
+    private PyprojectTable(Path file, JsonNode project, JsonNode buildSystem) {
         this.file = file;
         this.project = project;
+        this.buildSystem = buildSystem;
     }
 
     /** Parses the file and finds its {@code [project]} table. */
@@ -46,7 +48,7 @@ final class PyprojectTable {
         if (root == null || !root.isObject()) {
             throw new PackagingException(file + " is empty; add a [project] table (PEP 621)");
         }
-        PyprojectTable table = new PyprojectTable(file, root.get("project"));
+        PyprojectTable table = new PyprojectTable(file, root.get("project"), root.get("build-system"));
         if (table.project == null || !table.project.isObject()) {
             throw table.problem("project", "has no [project] table; add one with at least name = \"...\" (PEP 621)");
         }
@@ -55,6 +57,11 @@ final class PyprojectTable {
 
     Path file() {
         return file;
+    }
+
+    /** Whether the file has a {@code [build-system]} table, which this plugin, being the build, does not run. */
+    boolean hasBuildSystem() {
+        return buildSystem != null;
     }
 
     boolean has(String key) {

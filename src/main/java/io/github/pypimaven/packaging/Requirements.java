@@ -4,31 +4,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Light checks of PEP 508 requirements, entry points and extra names; the full grammars are the installer's job. */
+/**
+ * Checks of requirements (read to the end by {@link Pep508Requirement}), entry points and extra names: what pip would
+ * refuse when it installs the wheel is refused when the wheel is built.
+ */
 final class Requirements {
 
-    private static final Pattern REQUIREMENT_START = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?\\s*([\\[(<>=!~;@]|$).*", Pattern.DOTALL);
     private static final Pattern PROJECT_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
     private static final Pattern ENTRY_NAME = Pattern.compile("[\\w.-]+");
-    private static final Pattern OBJECT_REFERENCE = Pattern.compile("[\\w.]+(:[\\w.]+)?(\\s*\\[[\\w.,\\s-]*])?", Pattern.UNICODE_CHARACTER_CLASS);
+    /** A dotted name of Python identifiers: {@code module.sub} or {@code object.attr}. */
+    private static final String DOTTED = "[^\\W\\d]\\w*(?:\\s*\\.\\s*[^\\W\\d]\\w*)*";
+    /** The entry points specification: {@code module} or {@code module:object}, then optional (legacy) extras. */
+    private static final Pattern OBJECT_REFERENCE = Pattern.compile("(?<module>" + DOTTED + ")(?:\\s*:\\s*(?<object>"
+            + DOTTED + "))?(?:\\s*\\[[\\w.,\\s-]*])?", Pattern.UNICODE_CHARACTER_CLASS);
+    /** The groups whose entries installers turn into commands, which must call a function. */
+    static final java.util.Set<String> SCRIPT_GROUPS = java.util.Set.of("console_scripts", "gui_scripts");
 
     private Requirements() {
     }
 
     static void checkRequirement(String requirement, String origin) throws PackagingException {
-        if (!isRequirement(requirement)) {
-            throw new PackagingException(origin + ": '" + requirement + "' is not a PEP 508 requirement"
-                    + " (for example: requests>=2.31, or tomli; python_version < \"3.11\")");
+        Optional<String> problem = Pep508Requirement.problem(requirement);
+        if (problem.isPresent()) {
+            throw new PackagingException(origin + ": '" + requirement + "' is not a PEP 508 requirement: "
+                    + problem.get() + " (for example: requests>=2.31, requests[socks]>=2,<3, or"
+                    + " tomli; python_version < \"3.11\")");
         }
     }
 
-    /** Whether the text starts like a PEP 508 requirement: a project name, then extras, a specifier or a marker. */
+    /** Whether pip would accept the requirement. */
     static boolean isRequirement(String requirement) {
-        return requirement != null && !requirement.isBlank() && !requirement.contains("\n")
-                && REQUIREMENT_START.matcher(requirement.strip()).matches();
+        return Pep508Requirement.problem(requirement).isEmpty();
     }
 
     /** The PEP 503 normalized project name a requirement (one {@link #isRequirement} accepts) is about. */
@@ -49,14 +59,24 @@ final class Requirements {
         return io.github.pypimaven.distribution.ProjectName.normalize(extra).toLowerCase(Locale.ROOT);
     }
 
-    static void checkEntryPoint(String name, String reference, String origin) throws PackagingException {
+    /**
+     * @param group the entry point group: in {@link #SCRIPT_GROUPS} the reference must name a function
+     *     ({@code module:function}), as pip refuses to install a script without one
+     */
+    static void checkEntryPoint(String group, String name, String reference, String origin) throws PackagingException {
         if (!ENTRY_NAME.matcher(name).matches()) {
             throw new PackagingException(origin + ": entry point name '" + name
                     + "' may contain only letters, digits, '_', '.' and '-'");
         }
-        if (reference == null || !OBJECT_REFERENCE.matcher(reference.strip()).matches()) {
+        Matcher m = reference == null ? null : OBJECT_REFERENCE.matcher(reference.strip());
+        if (m == null || !m.matches()) {
             throw new PackagingException(origin + ": entry point '" + name + "' must point at module:function"
                     + " (for example mytool.cli:main), not '" + reference + "'");
+        }
+        if (m.group("object") == null && SCRIPT_GROUPS.contains(group)) {
+            throw new PackagingException(origin + ": the script '" + name + "' points at '" + reference.strip()
+                    + "', a module without a function; pip refuses to install such a wheel. Name the function to call"
+                    + " after a colon: " + reference.strip() + ":main (module:function)");
         }
     }
 
@@ -71,7 +91,7 @@ final class Requirements {
             }
             String name = spec.substring(0, eq).strip();
             String reference = spec.substring(eq + 1).strip();
-            checkEntryPoint(name, reference, origin);
+            checkEntryPoint("console_scripts", name, reference, origin);
             if (scripts.put(name, reference) != null) {
                 throw new PackagingException(origin + ": entry point '" + name + "' is defined twice");
             }

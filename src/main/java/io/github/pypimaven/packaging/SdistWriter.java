@@ -18,7 +18,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Writes an sdist (PEP 625 and the source distribution format): a gzipped POSIX pax tar with one top-level
- * directory holding PKG-INFO, a flit_core pyproject.toml, the sources under {@code src/}, the license files and
+ * directory holding PKG-INFO, a hatchling pyproject.toml, the sources under {@code src/}, the license files and
  * the readme.
  *
  * <p>For reproducibility every entry has the same time, mode 0644 (files) or 0755 (directories), owner 0:0 and no
@@ -32,12 +32,7 @@ final class SdistWriter {
     }
 
     static Path write(Path outputDirectory, ProjectMetadata metadata, String metadataVersion, PythonSources sources,
-            Path baseDir, Instant time) throws PackagingException {
-        if (sources.topLevelNames().size() != 1) {
-            throw new PackagingException("The sdist's build backend (flit_core) needs exactly one top-level package or"
-                    + " module in " + sources.directory() + ", but there are " + sources.topLevelNames()
-                    + "; move them under one package, or set <sdist>false</sdist> (pypi.sdist=false) to build only the wheel");
-        }
+            Path baseDir, String pythonTag, Instant time) throws PackagingException {
         String top = metadata.name().filenameForm() + "-" + metadata.version().normalized();
         String fileName = top + ".tar.gz";
 
@@ -52,8 +47,8 @@ final class SdistWriter {
             files.put(metadata.readmeFile(), ArchiveFiles.read(baseDir.resolve(metadata.readmeFile())));
         }
         files.put("PKG-INFO", CoreMetadataWriter.write(metadata, metadataVersion).getBytes(StandardCharsets.UTF_8));
-        files.put("pyproject.toml", SdistPyproject.write(metadata, sources.topLevelNames().get(0))
-                .getBytes(StandardCharsets.UTF_8));
+        files.put("pyproject.toml", SdistPyproject.write(metadata).getBytes(StandardCharsets.UTF_8));
+        files.put(SdistPyproject.BUILD_HOOK_FILE, SdistPyproject.buildHook(pythonTag).getBytes(StandardCharsets.UTF_8));
 
         ArchiveFiles.requireSafeMemberNames(files.keySet(), "the sdist " + fileName);
 

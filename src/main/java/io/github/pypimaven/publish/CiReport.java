@@ -32,6 +32,12 @@ final class CiReport {
         github.appendStepSummary("## " + title + "\n\n" + ForeignText.fenced(failure.getMessage()));
     }
 
+    /** A dry run or the check goal found what a real run would fail on. */
+    void predicted(String title, PublishException failure) {
+        github.error(title, failure.getMessage());
+        github.appendStepSummary("## " + title + "\n\n" + ForeignText.fenced(failure.getMessage()));
+    }
+
     void published(ReleaseSummary summary) {
         github.appendStepSummary(summary.markdown());
     }

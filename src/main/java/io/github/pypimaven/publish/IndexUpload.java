@@ -116,35 +116,6 @@ public class IndexUpload {
                 .map(k -> "Release page: " + k.releasePage(first.name().normalized(), first.version().toString())));
     }
 
-    /**
-     * Everything but the sending: credentials are chosen (no token is minted), the index is asked what it has, unless
-     * Maven is offline: then nothing at all is sent.
-     */
-    void dryRun(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci)
-            throws PublishException {
-        CredentialPlan plan = plan(request, index, "(dry run: nothing was sent)");
-        String credentials = plan.description();
-        AttestationDecision decision = AttestationDecision.of(request.attestations().mode(), plan.trustedPublishing(),
-                index);
-        if (request.offline() || request.checkUrl().isEmpty()) {
-            request.checkUrl().ifPresent(url -> LOG.info("Dry run: Maven is offline (-o), so the release was not"
-                    + " compared with {} (checkUrl, pypi.checkUrl)", url));
-            DryRunReport.log(release, index, credentials, Set.of());
-            releaseAttestations.dryRun(release, decision, request.attestations());
-            return;
-        }
-        try (CloseableHttpClient http = httpClients.create(request.http())) {
-            Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), index,
-                    staticCredentials(request, index, ci, "(dry run: nothing was sent)"), http);
-            DryRunReport.log(release, index, credentials, present);
-            releaseAttestations.dryRun(release.stream().filter(d -> !present.contains(d.filename())).toList(),
-                    decision, request.attestations());
-        } catch (IOException e) {
-            throw new PublishException(PublishException.Stage.INDEX, "Could not close the HTTP connections to "
-                    + request.checkUrl().get() + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void closeQuietly(CloseableHttpClient http, Exception failure) {
         try {
             http.close();

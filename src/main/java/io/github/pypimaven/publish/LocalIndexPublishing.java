@@ -11,7 +11,6 @@ import io.github.pypimaven.repository.LocalIndexDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -44,9 +43,5 @@ public class LocalIndexPublishing {
         }
         return new PublishedRelease(published, Optional.of("Install it with: "
                 + localIndex.pipInstallCommand(target.directory(), release.get(0).name())));
-    }
-
-    void dryRun(List<Distribution> release, LocalIndexDirectory target) {
-        DryRunReport.log(release, target, "no credentials (a local index)", Set.of());
     }
 }

@@ -3,7 +3,6 @@ package io.github.pypimaven.publish;
 import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.repository.LocalIndexDirectory;
-import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -18,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Publishes releases in three steps, each for every release before the next: every file is read and checked; then
  * everything that can fail without sending a file (the index comparison, the token, the attestations) is done; only
  * then does each release go to its target (an index over HTTP, or a local index directory), wheels before the sdist.
- * So a problem with any release, found before an upload, means nothing is published. It is the one place that reports
+ * So a problem with any release, found before an upload, means nothing is published. A dry run and the check goal
+ * instead plan every release with {@link Preflight}, print the plans, and fail listing everything a real run would
+ * fail on. It is the one place that reports
  * to CI: on GitHub Actions the outcome goes to the step summary and a failure, whichever step it came from, becomes
  * one error annotation.
  */
@@ -29,12 +30,15 @@ public class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
     private final ReleaseChecker checker;
+    private final Preflight preflight;
     private final IndexUpload indexUpload;
     private final LocalIndexPublishing localIndex;
 
     @Inject
-    public Publisher(ReleaseChecker checker, IndexUpload indexUpload, LocalIndexPublishing localIndex) {
+    public Publisher(ReleaseChecker checker, Preflight preflight, IndexUpload indexUpload,
+            LocalIndexPublishing localIndex) {
         this.checker = checker;
+        this.preflight = preflight;
         this.indexUpload = indexUpload;
         this.localIndex = localIndex;
     }
@@ -57,12 +61,16 @@ public class Publisher {
     }
 
     public List<PublishedFile> publishAll(List<PublishRequest> requests, PrintStream ciOutput) throws PublishException {
+        if (requests.stream().anyMatch(PublishRequest::dryRun)) {
+            rehearse(requests, Rehearsal.DRY_RUN, ciOutput);
+            return List.of();
+        }
         List<List<Distribution>> releases = new ArrayList<>();
         for (PublishRequest request : requests) {
             releases.add(step(request, ciOutput, () -> checker.check(request.files())));
         }
         // Everything that can fail without sending a file, for every release, before the first upload of any:
-        // index comparison, tokens, attestations. A dry run stops here.
+        // index comparison, tokens, attestations.
         List<PreparedUpload> prepared = new ArrayList<>();
         try {
             for (int i = 0; i < requests.size(); i++) {
@@ -73,9 +81,6 @@ public class Publisher {
             List<PublishedFile> published = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
                 PublishRequest request = requests.get(i);
-                if (request.dryRun()) {
-                    continue;
-                }
                 CiReport ci = ciReport(request, ciOutput);
                 PreparedUpload upload = prepared.get(i);
                 List<Distribution> release = releases.get(i);
@@ -95,19 +100,37 @@ public class Publisher {
         }
     }
 
-    /** Prepares an upload to an index; does a dry run; nothing for a local index (returns null). */
+    /**
+     * Plans every release without sending anything and prints each plan whole, then fails, listing everything a real
+     * run would fail on, when there is anything: the dry run and the check goal.
+     *
+     * @return the plans, when a real run would succeed
+     */
+    public List<ReleasePlan> rehearse(List<PublishRequest> requests, Rehearsal rehearsal) throws PublishException {
+        return rehearse(requests, rehearsal, GitHubActions.standardOutput());
+    }
+
+    public List<ReleasePlan> rehearse(List<PublishRequest> requests, Rehearsal rehearsal, PrintStream ciOutput)
+            throws PublishException {
+        List<ReleasePlan> plans = new ArrayList<>();
+        for (PublishRequest request : requests) {
+            ReleasePlan plan = preflight.plan(request, ciReport(request, ciOutput).github());
+            PlanReport.log(plan, rehearsal);
+            plans.add(plan);
+        }
+        List<ReleasePlan> failing = plans.stream().filter(ReleasePlan::wouldFail).toList();
+        if (!failing.isEmpty()) {
+            PublishException failure = PlanReport.failure(failing, rehearsal);
+            ciReport(requests.get(0), ciOutput).predicted(rehearsal.label() + ": publishing would fail", failure);
+            throw failure;
+        }
+        return plans;
+    }
+
+    /** Prepares an upload to an index; nothing for a local index (returns null). */
     private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci)
             throws PublishException {
-        PublishTarget target = request.target();
-        if (request.dryRun()) {
-            if (target instanceof RemoteIndex index) {
-                indexUpload.dryRun(release, request, index, ci);
-            } else {
-                localIndex.dryRun(release, (LocalIndexDirectory) target);
-            }
-            return null;
-        }
-        return target instanceof RemoteIndex index ? indexUpload.prepare(release, request, index, ci) : null;
+        return request.target() instanceof RemoteIndex index ? indexUpload.prepare(release, request, index, ci) : null;
     }
 
     /** A step of one release; its failure is reported to CI for that release's target. */

@@ -110,28 +110,32 @@ public class ReleaseAttestations {
         LOG.info("No attestations (PEP 740): {}{}", decision.reason(), unused(files));
     }
 
-    /** What a real run would do about attestations, without contacting Sigstore; fails as it would on a bad setting. */
-    void dryRun(List<Distribution> files, AttestationDecision decision, AttestationSettings settings)
+    /**
+     * What a real run would do about attestations, as lines of a plan (the first completes "Dry run: ..."), without
+     * contacting Sigstore; fails as a real run would on a bad setting.
+     */
+    List<String> preview(List<Distribution> files, AttestationDecision decision, AttestationSettings settings)
             throws PublishException {
         if (!decision.on()) {
-            LOG.info("Dry run: no attestations (PEP 740) would be made: {}{}", decision.reason(), unused(files));
-            return;
+            return List.of("no attestations (PEP 740) would be made: " + decision.reason() + unused(files));
         }
         try {
             settings.sigstore();
         } catch (AttestationException e) {
             throw new PublishException(PublishException.Stage.ATTESTATION, e.getMessage(), e);
         }
-        LOG.info("Dry run: attestations (PEP 740) would be made because {}: a signing certificate from {}, a log entry"
-                + " per file in {}, each verified before any upload", decision.reason(), settings.fulcioUrl(),
-                settings.rekorUrl());
+        List<String> lines = new ArrayList<>();
+        lines.add("attestations (PEP 740) would be made because " + decision.reason() + ": a signing certificate from "
+                + settings.fulcioUrl() + ", a log entry per file in " + settings.rekorUrl() + ", each verified before"
+                + " any upload");
         for (Distribution d : files) {
             List<Path> found = existingFiles(d);
             if (!found.isEmpty()) {
-                LOG.info("  {}: would upload the existing {}{}", d.filename(), names(found),
-                        AttestationFiles.hasPublish(d.path(), found) ? " instead of making a new attestation" : "");
+                lines.add("  " + d.filename() + ": would upload the existing " + names(found)
+                        + (AttestationFiles.hasPublish(d.path(), found) ? " instead of making a new attestation" : ""));
             }
         }
+        return lines;
     }
 
     /** The subject of a file's attestation: its name and sha256, from the one place that knows the digest. */

@@ -1,10 +1,7 @@
 package io.github.pypimaven.repository;
 
 import io.github.pypimaven.http.SecureUrl;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Locale;
 
 /**
@@ -37,13 +34,9 @@ public sealed interface PublishTarget permits RemoteIndex, LocalIndexDirectory {
     }
 
     private static Path localPath(String text, Path baseDirectory) {
-        try {
-            URI uri = new URI(text);
-            if (uri.isOpaque()) { // file:target/index, relative to the project
-                return baseDirectory.resolve(uri.getSchemeSpecificPart()).normalize();
-            }
-            return Paths.get(uri).normalize();
-        } catch (URISyntaxException | IllegalArgumentException e) {
+        try { // InvalidPathException is an IllegalArgumentException
+            return baseDirectory.resolve(FileUrl.pathText(text, FileUrl.onWindows())).normalize();
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(SETTING + " '" + text + "' cannot be used: it is not a usable file: URL ("
                     + e.getMessage() + "); write file:relative/path or file:///absolute/path.");
         }

@@ -3,6 +3,7 @@ package io.github.pypimaven.trust;
 import io.github.pypimaven.ci.Environment;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -27,11 +28,28 @@ public interface CiIdentityProvider {
     String oidcToken(String audience, Environment env, CloseableHttpClient http) throws TrustedPublishingException;
 
     /**
+     * Why {@link #oidcToken} would fail, when the environment alone shows it (no network call), in the words a real
+     * run would fail with: a dry run and the check goal predict the failure before anything is built or sent.
+     */
+    default Optional<String> missingIdentity(String audience, Environment env) {
+        return Optional.empty();
+    }
+
+    /**
      * A fresh identity token with the audience {@value #SIGSTORE_AUDIENCE}, for the attestations' signing certificate
      * (GitHub: the same token service; GitLab: the job's {@code SIGSTORE_ID_TOKEN}; Google: the metadata server).
      * Throws with a complete diagnosis that names the attestations; the token is a secret, as in {@link #oidcToken}.
      */
     String sigstoreToken(Environment env, CloseableHttpClient http) throws TrustedPublishingException;
+
+    /**
+     * Why {@link #sigstoreToken} would fail, when the environment alone shows it (no network call) and
+     * {@link #missingIdentity} does not already say so: a dry run and the check goal name it when attestations are to
+     * be made.
+     */
+    default Optional<String> missingSigstoreIdentity(Environment env) {
+        return Optional.empty();
+    }
 
     /** The claims the index's publisher matching reads, in the order a diagnosis prints them. */
     List<String> matchedClaims();

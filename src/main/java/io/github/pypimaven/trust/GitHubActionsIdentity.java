@@ -89,6 +89,18 @@ public final class GitHubActionsIdentity implements CiIdentityProvider {
                 + " https://www.githubstatus.com/.");
     }
 
+    /** The runner sets both variables only for a job with {@code id-token: write}. */
+    @Override
+    public Optional<String> missingIdentity(String audience, Environment env) {
+        if (env.get(REQUEST_URL).isEmpty()) {
+            return Optional.of(noTokenDiagnosis(env, REQUEST_URL, TokenPurpose.TRUSTED_PUBLISHING));
+        }
+        if (env.get(REQUEST_TOKEN).isEmpty()) {
+            return Optional.of(noTokenDiagnosis(env, REQUEST_TOKEN, TokenPurpose.TRUSTED_PUBLISHING));
+        }
+        return Optional.empty();
+    }
+
     /** Adds {@code audience} to the request URL's own query (it already carries {@code api-version}). */
     static URI withAudience(String requestUrl, String audience) {
         URI base = URI.create(requestUrl);

@@ -22,23 +22,32 @@ public final class GitLabIdentity implements CiIdentityProvider {
     @Override
     public String oidcToken(String audience, Environment env, CloseableHttpClient http)
             throws TrustedPublishingException {
-        String variable = variableName(audience);
-        Optional<String> token = env.get(variable);
-        if (token.isEmpty()) {
-            throw new TrustedPublishingException("Trusted Publishing failed: this GitLab CI/CD job has no ID token for"
-                    + " the audience '" + audience + "' (variable " + variable + " is not set).\n"
-                    + "Declare it in the publishing job of .gitlab-ci.yml:\n"
-                    + "\n"
-                    + "  publish:\n"
-                    + "    id_tokens:\n"
-                    + "      " + variable + ":\n"
-                    + "        aud: " + audience + "\n"
-                    + "    script:\n"
-                    + "      - mvn deploy\n"
-                    + "\n"
-                    + "See https://docs.pypi.org/trusted-publishers/using-a-publisher/");
+        Optional<String> missing = missingIdentity(audience, env);
+        if (missing.isPresent()) {
+            throw new TrustedPublishingException(missing.get());
         }
-        return token.get();
+        return env.get(variableName(audience)).orElseThrow();
+    }
+
+    /** GitLab hands the token over in a variable the job declares, so its absence is known before any request. */
+    @Override
+    public Optional<String> missingIdentity(String audience, Environment env) {
+        String variable = variableName(audience);
+        if (env.get(variable).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("Trusted Publishing failed: this GitLab CI/CD job has no ID token for"
+                + " the audience '" + audience + "' (variable " + variable + " is not set).\n"
+                + "Declare it in the publishing job of .gitlab-ci.yml:\n"
+                + "\n"
+                + "  publish:\n"
+                + "    id_tokens:\n"
+                + "      " + variable + ":\n"
+                + "        aud: " + audience + "\n"
+                + "    script:\n"
+                + "      - mvn deploy\n"
+                + "\n"
+                + "See https://docs.pypi.org/trusted-publishers/using-a-publisher/");
     }
 
     /**
@@ -47,24 +56,32 @@ public final class GitLabIdentity implements CiIdentityProvider {
      */
     @Override
     public String sigstoreToken(Environment env, CloseableHttpClient http) throws TrustedPublishingException {
-        String variable = variableName(SIGSTORE_AUDIENCE);
-        Optional<String> token = env.get(variable);
-        if (token.isEmpty()) {
-            throw new TrustedPublishingException(TokenPurpose.SIGSTORE.failure() + ": this GitLab CI/CD job has no ID"
-                    + " token for the audience '" + SIGSTORE_AUDIENCE + "' (variable " + variable + " is not set),"
-                    + " which Sigstore's Fulcio needs to issue the attestations' signing certificate.\n"
-                    + "Declare it in the publishing job of .gitlab-ci.yml, next to the entry for the index:\n"
-                    + "\n"
-                    + "  publish:\n"
-                    + "    id_tokens:\n"
-                    + "      PYPI_ID_TOKEN:\n"
-                    + "        aud: pypi\n"
-                    + "      " + variable + ":\n"
-                    + "        aud: " + SIGSTORE_AUDIENCE + "\n"
-                    + "\n"
-                    + "See https://docs.pypi.org/attestations/producing-attestations/");
+        Optional<String> missing = missingSigstoreIdentity(env);
+        if (missing.isPresent()) {
+            throw new TrustedPublishingException(missing.get());
         }
-        return token.get();
+        return env.get(variableName(SIGSTORE_AUDIENCE)).orElseThrow();
+    }
+
+    @Override
+    public Optional<String> missingSigstoreIdentity(Environment env) {
+        String variable = variableName(SIGSTORE_AUDIENCE);
+        if (env.get(variable).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(TokenPurpose.SIGSTORE.failure() + ": this GitLab CI/CD job has no ID"
+                + " token for the audience '" + SIGSTORE_AUDIENCE + "' (variable " + variable + " is not set),"
+                + " which Sigstore's Fulcio needs to issue the attestations' signing certificate.\n"
+                + "Declare it in the publishing job of .gitlab-ci.yml, next to the entry for the index:\n"
+                + "\n"
+                + "  publish:\n"
+                + "    id_tokens:\n"
+                + "      PYPI_ID_TOKEN:\n"
+                + "        aud: pypi\n"
+                + "      " + variable + ":\n"
+                + "        aud: " + SIGSTORE_AUDIENCE + "\n"
+                + "\n"
+                + "See https://docs.pypi.org/attestations/producing-attestations/");
     }
 
     /** {@code pypi} gives {@code PYPI_ID_TOKEN}: upper case, other characters and a leading digit become '_'. */

@@ -1,15 +1,18 @@
 package io.github.pypimaven.ci;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pypimaven.testing.ExternalCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +74,40 @@ class GitHubActionsTest {
         github.appendStepSummary("## Two\n");
         assertEquals("# Earlier step\n## One\n## Two\n", Files.readString(summary));
         assertEquals("", out());
+    }
+
+    @Test
+    void onWindowsVariableNamesIgnoreCase(@TempDir Path dir) throws IOException {
+        Path summary = dir.resolve("summary.md");
+        Map<String, String> variables = Map.of("Github_Actions", "true", "github_step_summary", summary.toString());
+        GitHubActions windows = new GitHubActions(new Environment(variables, true), out);
+        assertTrue(windows.active());
+        windows.appendStepSummary("## Windows");
+        assertEquals("## Windows\n", Files.readString(summary));
+        assertFalse(new GitHubActions(new Environment(variables), out).active(), "Linux and macOS: names are exact");
+    }
+
+    /** Run by the next test in a JVM set up as on a Windows runner. */
+    public static void main(String[] args) {
+        System.out.println("Maven's own line");
+        GitHubActions github = new GitHubActions(Environment.system(), GitHubActions.standardOutput());
+        github.mask("sécret-✓");
+        github.error("Échec ✓", "naïve\nligne");
+        github.appendStepSummary("## Résumé ✓");
+    }
+
+    @Test
+    void commandsAndSummaryAreUtf8WithLfWhateverTheJvmsDefaults(@TempDir Path dir) throws Exception {
+        Path summary = dir.resolve("step_summary.md");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Java 17 on a Windows runner: CRLF line separator, windows-1252 as the default charset and stdout encoding
+        ExternalCommand.Result result = ExternalCommand.run(List.of(java, "-Dline.separator=\r\n",
+                "-Dfile.encoding=windows-1252", "-Dsun.stdout.encoding=windows-1252", "-cp",
+                System.getProperty("java.class.path"), GitHubActionsTest.class.getName()),
+                Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()), dir, 60);
+        assertTrue(result.ok(), result.output());
+        assertTrue(result.output().contains("Maven's own line\r\n::add-mask::sécret-✓\n::error title=Échec ✓::naïve%0Aligne\n"),
+                result.output());
+        assertArrayEquals("## Résumé ✓\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(summary));
     }
 }

@@ -85,7 +85,24 @@ class CredentialResolverTest {
                 TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL)).trustedPublishing());
         CredentialRequest withToken = new CredentialRequest(TrustedPublishingMode.AUTO,
                 Optional.of(ServerCredentials.token("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
-        assertEquals(new CredentialPlan("settings.xml server 'pypi'", "the token from settings.xml server 'pypi'", false), resolver.plan(withToken,
+        assertEquals(new CredentialPlan("settings.xml server 'pypi'", "the token from settings.xml server 'pypi'", false,
+                Optional.empty()), resolver.plan(withToken,
                 TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL)));
+    }
+
+    @Test
+    void thePlanNamesAMissingIdentityTokenWithoutAskingForOne() throws Exception {
+        var pypi = TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL);
+        CredentialRequest noPermission = new CredentialRequest(TrustedPublishingMode.AUTO, Optional.empty(), "UNSET",
+                new Environment(Map.of("GITHUB_ACTIONS", "true")));
+        assertTrue(resolver.plan(noPermission, pypi).problem().orElseThrow()
+                .contains("ACTIONS_ID_TOKEN_REQUEST_URL is not set"));
+        CredentialRequest gitlab = new CredentialRequest(TrustedPublishingMode.AUTO, Optional.empty(), "UNSET",
+                new Environment(Map.of("GITLAB_CI", "true")));
+        assertTrue(resolver.plan(gitlab, pypi).problem().orElseThrow().contains("PYPI_ID_TOKEN is not set"));
+        CredentialRequest granted = new CredentialRequest(TrustedPublishingMode.AUTO, Optional.empty(), "UNSET",
+                new Environment(Map.of("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL", "https://x.invalid/t",
+                        "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "t")));
+        assertEquals(Optional.empty(), resolver.plan(granted, pypi).problem());
     }
 }

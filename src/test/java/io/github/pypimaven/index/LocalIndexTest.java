@@ -110,6 +110,25 @@ class LocalIndexTest {
     }
 
     @Test
+    void aNameDifferingOnlyInCaseIsRefusedAsOnACaseInsensitiveFileSystem() throws Exception {
+        Path root = tmp.resolve("repo");
+        index.publish(root, entry("My_Pkg-1.0-py3-none-any.whl", "first", null));
+        for (String twin : List.of("my_pkg-1.0-py3-none-any.whl", "MY_PKG-1.0-PY3-none-any.whl")) {
+            LocalIndexException e = assertThrows(LocalIndexException.class,
+                    () -> index.publish(root, entry(twin, "first", null)));
+            assertEquals("The local index " + root.toAbsolutePath() + " already has My_Pkg-1.0-py3-none-any.whl, whose"
+                    + " name differs from " + twin + " only in case; on Windows and macOS they would be one file. Build"
+                    + " the distribution under the name already published, or publish a new version", e.getMessage());
+        }
+        try (Stream<Path> files = Files.list(root.resolve("files"))) {
+            assertEquals(List.of("My_Pkg-1.0-py3-none-any.whl", "My_Pkg-1.0-py3-none-any.whl.metadata"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        // the same name again is still the no-op it always was
+        assertTrue(index.publish(root, entry("My_Pkg-1.0-py3-none-any.whl", "first", null)).alreadyPresent());
+    }
+
+    @Test
     void wrongHashAndBadNamesAreRefused() throws Exception {
         Path root = tmp.resolve("repo");
         LocalIndexEntry good = entry("demo-1.0-py3-none-any.whl", "x", null);

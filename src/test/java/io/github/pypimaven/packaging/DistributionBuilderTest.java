@@ -204,15 +204,18 @@ class DistributionBuilderTest {
         }
         assertTrue(sawPaxHeader, "the long path needs a pax header");
         assertEquals(top, names.get(0));
-        assertEquals(List.of("LICENSE", "PKG-INFO", "README.md", "pyproject.toml", "src/demo_tool/__init__.py",
+        assertEquals(List.of("LICENSE", "PKG-INFO", "README.md", "hatch_build.py", "pyproject.toml",
+                "src/demo_tool/__init__.py",
                 "src/demo_tool/a/very/long/path/that/goes/on/and/on/beyond/the/hundred/characters/of/ustar/module.py",
                 "src/demo_tool/cli.py", "src/demo_tool/sub/__init__.py", "src/demo_tool/sub/data.json"),
                 new ArrayList<>(contents.keySet()));
         assertTrue(contents.get("PKG-INFO").startsWith("Metadata-Version: 2.4\nName: demo-tool\n"));
         String pyproject = contents.get("pyproject.toml");
-        assertTrue(pyproject.contains("build-backend = \"flit_core.buildapi\""), pyproject);
-        assertTrue(pyproject.contains("[tool.flit.module]\nname = \"demo_tool\""), pyproject);
-        assertTrue(pyproject.contains("license = {file = \"LICENSE\"}"), pyproject);
+        assertTrue(pyproject.contains("requires = [\"hatchling >=1.12, !=1.26.0\"]\nbuild-backend = \"hatchling.build\""),
+                pyproject);
+        assertTrue(pyproject.contains("only-include = [\"src\"]\nsources = [\"src\"]"), pyproject);
+        assertTrue(pyproject.contains("license = \"Apache-2.0\"\nlicense-files = {paths = [\"LICENSE\"]}"), pyproject);
+        assertTrue(contents.get("hatch_build.py").contains("build_data[\"tag\"] = \"py3-none-any\""));
         assertTrue(pyproject.contains("readme = {file = \"README.md\", content-type = \"text/markdown\"}"), pyproject);
         assertTrue(pyproject.contains("[project.scripts]\n\"demo\" = \"demo_tool.cli:main\""), pyproject);
         // The generated pyproject is valid TOML that reads back to the same metadata.
@@ -294,11 +297,12 @@ class DistributionBuilderTest {
     }
 
     @Test
-    void sdistNeedsOneTopLevelNameButTheWheelDoesNot() throws Exception {
+    void severalTopLevelNamesGoIntoTheSdistAndTheWheel() throws Exception {
         write(dir, "src/main/python/other.py", "y = 2\n");
-        PackagingException e = assertThrows(PackagingException.class, () -> builder.build(request(dir, "py3", null)));
-        assertTrue(e.getMessage().contains("[demo_tool, other]") && e.getMessage().contains("<sdist>false</sdist>"),
-                e.getMessage());
+        BuiltDistributions both = builder.build(request(dir, "py3", null));
+        assertTrue(unzip(both.wheel()).containsKey("other.py"));
+        assertTrue(TarEntries.readTarGz(Files.readAllBytes(both.sdist())).stream()
+                .anyMatch(e -> e.name().equals("demo_tool-1.2.0.dev0/src/other.py")));
         BuildRequest r = request(dir, "py3", null);
         BuiltDistributions wheelOnly = builder.build(new BuildRequest(r.baseDir(), r.sourceDirectory(),
                 r.outputDirectory(), r.pom(), r.options(), r.pythonTag(), null, r.generator(), false));

@@ -31,7 +31,8 @@ class GraalPyPackagesTest {
     private Read read(List<String> dependencies, List<String> packages, boolean copy) throws PackagingException {
         PackageOptions options = new PackageOptions(null, null, null, dependencies, null, null, null,
                 new GraalPyPackages(packages, copy));
-        PomFacts pom = new PomFacts("com.example", "word-tool", "1.0.0", null, null, List.of(), null, null, List.of());
+        PomFacts pom = new PomFacts("com.example", "word-tool", "1.0.0", "Counts words.", null, List.of("MIT"), null, null,
+                List.of());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream original = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -99,8 +100,8 @@ class GraalPyPackagesTest {
         assertTrue(read.log().contains("lists '--pre', which is not a requirement by name"), read.log());
 
         PackagingException e = assertThrows(PackagingException.class, () -> read(List.of(), List.of("--pre"), true));
-        assertEquals("graalpy-maven-plugin's <packages>: '--pre' is not a PEP 508 requirement (for example:"
-                + " requests>=2.31, or tomli; python_version < \"3.11\")", e.getMessage());
+        assertTrue(e.getMessage().startsWith("graalpy-maven-plugin's <packages>: '--pre' is not a PEP 508 requirement:"
+                + " expected a project name"), e.getMessage());
     }
 
     @Test

@@ -124,6 +124,13 @@ class MetadataTest {
                         "not a requirement!"),
                 arguments(new PackageOptions(null, null, null, null, List.of("demo"), null, null), "demo"),
                 arguments(new PackageOptions(null, null, null, null, List.of("de mo=x:y"), null, null), "de mo"),
+                // pip refuses a script without a function: "hello = hello.hi" built, and no one could install it.
+                arguments(new PackageOptions(null, null, null, null, List.of("hello=hello.hi"), null, null),
+                        "Parameter entryPoints: the script 'hello' points at 'hello.hi', a module without a function"),
+                arguments(new PackageOptions(null, null, null, List.of("requests[se curity]>=2"), null, null, null),
+                        "'requests[se curity]>=2' is not a PEP 508 requirement"),
+                arguments(new PackageOptions(null, null, null, List.of("requests>=2.x"), null, null, null),
+                        "'2.x' after '>=' is not a PEP 440 version"),
                 arguments(new PackageOptions(null, null, null, null, null, "README.adoc", null), "README.adoc"));
     }
 
@@ -296,6 +303,12 @@ class MetadataTest {
                 arguments(DEMO + "[project.entry-points.console_scripts]\na = \"b:c\"\n", "use [project.scripts]"),
                 arguments(DEMO + "entry-points = 1\n", "[project].entry-points must be a table of groups"),
                 arguments(DEMO + "[project.scripts]\na = \"not valid!\"\n", "module:function"),
+                arguments(DEMO + "[project.scripts]\nhello = \"hello.hi\"\n",
+                        "[project].scripts: the script 'hello' points at 'hello.hi', a module without a function"),
+                arguments(DEMO + "[project.gui-scripts]\nhello = \"hello\"\n", "hello:main (module:function)"),
+                arguments(DEMO + "dependencies = [\"six; python_version > 3\"]\n", "quote literal values"),
+                arguments(DEMO + "[project.optional-dependencies]\nx = [\"six ==1.*.1\"]\n",
+                        "[project].optional-dependencies.x: 'six ==1.*.1' is not a PEP 508 requirement"),
                 arguments(DEMO + "description = \"two\\nlines\"\n", "single line"),
                 arguments(DEMO + "authors = [\"Ann\"]\n", "[project].authors must be an array of tables"),
                 arguments(DEMO + "authors = [{}]\n", "[project].authors has an entry with neither name nor email"),

@@ -33,11 +33,11 @@ class PythonInteropTest {
     private final DistributionBuilder builder = new DistributionBuilder();
 
     @BeforeAll
-    static void needsPythonWithPipAndFlit() throws Exception {
+    static void needsPythonWithPipAndHatchling() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is not installed");
-        ExternalCommand.Result probe = ExternalCommand.run(List.of(PYTHON, "-c", "import pip, flit_core"), Map.of(),
+        ExternalCommand.Result probe = ExternalCommand.run(List.of(PYTHON, "-c", "import pip, hatchling"), Map.of(),
                 Path.of("."), 60);
-        Assumptions.assumeTrue(probe.ok(), PYTHON + " lacks pip or flit_core: " + probe.output());
+        Assumptions.assumeTrue(probe.ok(), PYTHON + " lacks pip or hatchling: " + probe.output());
     }
 
     @BeforeEach

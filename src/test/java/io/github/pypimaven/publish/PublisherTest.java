@@ -252,7 +252,8 @@ class PublisherTest {
         List<Path> files = List.of(wheel(), sdist());
         assertEquals(List.of(), publisher.publish(request(files, TOKEN).dryRun(true).build()));
         // On GitHub Actions without a token: Trusted Publishing is chosen, but no identity token is asked for.
-        Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true"));
+        Environment github = new Environment(Map.of("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL",
+                pypi.baseUrl() + "/never-asked", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "request-token"));
         publisher.publish(request(files, TOKEN).credentials(new CredentialRequest(TrustedPublishingMode.ALWAYS,
                 Optional.empty(), "UNSET", github, Optional.of("pypi"))).dryRun(true).build());
         assertEquals(0, pypi.requestCount());
@@ -264,14 +265,17 @@ class PublisherTest {
         e = assertThrows(PublishException.class, () -> publisher.publish(request(files, TOKEN).credentials(
                 new CredentialRequest(TrustedPublishingMode.NEVER, Optional.empty(), "UNSET", new Environment(Map.of())))
                 .dryRun(true).build()));
-        assertTrue(e.getMessage().contains("No credentials") && e.getMessage().contains("dry run"), e.getMessage());
+        assertTrue(e.getMessage().contains("No credentials") && e.getMessage().contains("Dry run: publishing would fail"),
+                e.getMessage());
         assertEquals(0, pypi.requestCount());
     }
 
     @Test
-    void anOfflineDryRunDoesNotAskTheIndexEither() throws Exception {
+    void anOfflineDryRunDoesNotAskTheIndexEitherAndSaysARealRunWouldFail() throws Exception {
         Optional<SecureUrl> simple = checkUrl(pypi.baseUrl() + "/simple/");
-        publisher.publish(request(List.of(wheel(), sdist()), TOKEN).checkUrl(simple).dryRun(true).offline(true).build());
+        PublishException offline = assertThrows(PublishException.class, () -> publisher.publish(
+                request(List.of(wheel(), sdist()), TOKEN).checkUrl(simple).dryRun(true).offline(true).build()));
+        assertTrue(offline.getMessage().contains("Maven is offline (-o)"), offline.getMessage());
         assertEquals(0, pypi.requestCount());
         publisher.publish(request(List.of(wheel(), sdist()), TOKEN).checkUrl(simple).dryRun(true).build());
         assertEquals(1, pypi.requestCount(), "online, the dry run compares the release with the index");

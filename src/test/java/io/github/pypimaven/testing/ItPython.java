@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Debian's CPython, pip and flit_core as independent consumers of what the ITs publish: pip installs from the
+ * Debian's CPython, pip and hatchling as independent consumers of what the ITs publish: pip installs from the
  * local index, pip rebuilds a wheel from the sdist with its declared backend.
  */
 public final class ItPython {
@@ -21,12 +21,12 @@ public final class ItPython {
     private final Map<String, String> env = new TreeMap<>();
 
     /**
-     * Whether Debian's python3 with pip and flit_core is here (.ci/run installs it). Where it is not, as on a user's
+     * Whether Debian's python3 with pip, flit_core (the fixtures' backend) and hatchling (ours) is here (.ci/run installs it). Where it is not, as on a user's
      * machine, the IT scripts skip their Python checks and say so.
      */
     public static boolean available() {
         try {
-            return Files.isExecutable(PYTHON) && ExternalCommand.run(List.of(PYTHON.toString(), "-c", "import pip, flit_core"),
+            return Files.isExecutable(PYTHON) && ExternalCommand.run(List.of(PYTHON.toString(), "-c", "import pip, flit_core, hatchling"),
                     Map.of(), Path.of("."), 60).ok();
         } catch (Exception e) {
             return false;
@@ -59,7 +59,7 @@ public final class ItPython {
         return check(ExternalCommand.run(List.of(PYTHON.toString(), "-c", code), withPath, work, 120), "python -c").strip();
     }
 
-    /** Builds a wheel from the sdist with its declared backend (no isolation: the backend is Debian's flit_core). */
+    /** Builds a wheel from the sdist with its declared backend (no isolation: the backend is Debian's hatchling). */
     public Path wheelFromSdist(Object sdist) throws Exception {
         Path out = Files.createDirectories(work.resolve("rebuilt"));
         run(PYTHON.toString(), "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--wheel-dir", out.toString(),

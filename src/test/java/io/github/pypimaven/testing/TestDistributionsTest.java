@@ -60,7 +60,7 @@ class TestDistributionsTest {
 
     @Test
     void sdistBuildsWithPipAndFlit() throws Exception {
-        Assumptions.assumeTrue(ItPython.available(), "Debian's /usr/bin/python3 with pip and flit_core is not installed"
+        Assumptions.assumeTrue(ItPython.available(), "Debian's /usr/bin/python3 with pip, flit_core and hatchling is not installed"
                 + " (.ci/run installs it)");
         Path sdist = TestDistributions.sdist("my-package", "1.0.0").field("Summary", "A test").writeTo(dir);
         Path out = dir.resolve("out");

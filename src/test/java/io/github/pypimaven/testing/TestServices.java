@@ -17,6 +17,7 @@ import io.github.pypimaven.index.SimpleIndexClient;
 import io.github.pypimaven.publish.IndexComparison;
 import io.github.pypimaven.publish.IndexUpload;
 import io.github.pypimaven.publish.LocalIndexPublishing;
+import io.github.pypimaven.publish.Preflight;
 import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
 import io.github.pypimaven.publish.ReleaseAttestations;
@@ -43,10 +44,14 @@ public final class TestServices {
     public static Publisher publisher(TrustedPublishing trustedPublishing) {
         HttpClientFactory http = new HttpClientFactory();
         AttestationVerifier verifier = new AttestationVerifier();
-        return new Publisher(new ReleaseChecker(new DistributionReader(), new DistributionValidator()),
-                new IndexUpload(new CredentialResolver(trustedPublishing), new UploadClient(), http,
-                        new IndexComparison(new SimpleIndexClient()), new ReleaseAttestations(
-                                new Attester(new FulcioClient(), new RekorClient(), verifier), verifier, http)),
+        ReleaseAttestations attestations = new ReleaseAttestations(new Attester(new FulcioClient(), new RekorClient(),
+                verifier), verifier, http);
+        ReleaseChecker checker = new ReleaseChecker(new DistributionReader(), new DistributionValidator());
+        CredentialResolver credentials = new CredentialResolver(trustedPublishing);
+        IndexComparison comparison = new IndexComparison(new SimpleIndexClient());
+        return new Publisher(checker, new Preflight(checker, credentials, comparison, http, attestations,
+                trustedPublishing),
+                new IndexUpload(credentials, new UploadClient(), http, comparison, attestations),
                 new LocalIndexPublishing(new LocalIndex()));
     }
 

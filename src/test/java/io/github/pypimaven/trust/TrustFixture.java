@@ -9,6 +9,7 @@ import io.github.pypimaven.testing.oidc.FakeOidcIssuer;
 import io.github.pypimaven.testing.oidc.FakeTrustedPublishing;
 import java.io.ByteArrayOutputStream;
 import io.github.pypimaven.repository.RemoteIndex;
+import io.github.pypimaven.testing.MovableClock;
 import io.github.pypimaven.testing.TestTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,30 +32,6 @@ final class TrustFixture implements AutoCloseable {
     static {
         // Before any class of the trust package creates its logger (slf4j-simple reads this per logger).
         System.setProperty("org.slf4j.simpleLogger.log.io.github.pypimaven", "debug");
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().isAfter(now) ? Instant.now() : now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     final FakeOidcIssuer issuer;
