@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param auth the credentials to send, if any
  * @param used how the log and the 401/403 warning name them: "the password of user 'alice' from ...", "no
  *     credentials"
- * @param change what to do when the index refuses to answer with them
+ * @param refusedLogin what to do when the index answers 401 (it did not accept them as a login)
+ * @param refusedAccess what to do when the index answers 403 (the login may not read)
  */
-record CheckAccess(Optional<BasicAuth> auth, String used, String change) {
+record CheckAccess(Optional<BasicAuth> auth, String used, String refusedLogin, String refusedAccess) {
 
     static final String SETTING = "checkUrl (pypi.checkUrl)";
 
@@ -37,12 +38,19 @@ record CheckAccess(Optional<BasicAuth> auth, String used, String change) {
                             + " it to none.");
         }
         StaticCredentials upload = credentials.get();
+        String skip = " or set " + SETTING + " to none to skip the comparison.";
         return new CheckAccess(Optional.of(upload.basicAuth()), upload.description(), "These are the upload's"
-                + " credentials: give that account read access to the index as well, or set " + SETTING + " to none"
-                + " to skip the comparison.");
+                + " credentials, and the index did not accept them as a login: check the user name and password ("
+                + upload.source() + "; see serverId, usernameEnvName and passwordEnvName)," + skip, "These are the"
+                + " upload's credentials, and that account may not read the index: give it read access as well," + skip);
+    }
+
+    /** What to do about a refusal with this status. */
+    String change(int status) {
+        return status == 401 ? refusedLogin : refusedAccess;
     }
 
     private static CheckAccess anonymous(String why, String change) {
-        return new CheckAccess(Optional.empty(), "no credentials (" + why + ")", change);
+        return new CheckAccess(Optional.empty(), "no credentials (" + why + ")", change, change);
     }
 }

@@ -62,8 +62,8 @@ public class IndexComparison {
                     access.auth());
             return identicalFiles(release, remote, checkUrl.get().host());
         } catch (IndexAccessDenied e) {
-            LOG.warn("{} refused to answer {} (HTTP {}) sent with {}; publishing without comparing with the index"
-                    + " first. {}", CheckAccess.SETTING, checkUrl.get(), e.status(), access.used(), access.change());
+            LOG.warn("{} {} answered HTTP {} when read with {}; publishing without comparing with the index first. {}",
+                    CheckAccess.SETTING, checkUrl.get(), e.status(), access.used(), access.change(e.status()));
             return Set.of();
         } catch (IndexQueryException e) {
             LOG.warn("{}; publishing without comparing with the index first (checkUrl, pypi.checkUrl)", e.getMessage());

@@ -168,11 +168,18 @@ public class IndexUpload {
                     + (attestations.get().json().size() == 1 ? "" : "s") : "");
         } catch (UploadException e) {
             throw new PublishException(PublishException.Stage.UPLOAD, e.getMessage() + "\n"
-                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution), e);
+                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution,
+                            identicalAccepted(prepared)), e);
         } catch (CredentialsException e) {
             throw new PublishException(stage(e), e.getMessage() + "\n"
-                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution), e);
+                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution,
+                            identicalAccepted(prepared)), e);
         }
+    }
+
+    /** PyPI and TestPyPI accept an identical file again; with checkUrl, files already there are not sent again. */
+    private static boolean identicalAccepted(PreparedUpload prepared) {
+        return prepared.index().known().isPresent() || prepared.request().checkUrl().isPresent();
     }
 
     private static PublishException.Stage stage(CredentialsException e) {

@@ -39,17 +39,6 @@ final class UploadFailure {
                             ? " The URL is missing its trailing slash: set repositoryUrl to " + location + "."
                             : " Set repositoryUrl to the index's upload URL.");
         }
-        if ((status == 401 || status == 403) && !auth.username().equals("__token__")) {
-            return head + "the index refused " + auth.who() + " (" + said + "). " + PrivateIndexAnswers.credentialsHint(
-                    status, auth);
-        }
-        if (status == 401 || status == 403) {
-            return head + "the index refused the credentials (" + said + "). Check that the token is a valid API token for "
-                    + repository.uploadUrl().host() + " (a TestPyPI token does not work on PyPI, nor the other way round),"
-                    + " that it has not been revoked or expired, and that its scope includes this project."
-                    + " With Trusted Publishing, check the publisher configured for this project on the index."
-                    + (repository.known().isEmpty() ? " " + PrivateIndexAnswers.TOKEN_ON_PRIVATE_INDEX : "");
-        }
         if (status == 400 && lower.contains("already exists")) {
             return head + said + ". A file with this name, or with these exact bytes under another name, is already on the"
                     + " index with different content; an index never lets a file name be used for other bytes, even"
@@ -65,6 +54,17 @@ final class UploadFailure {
                     + " (pypi.checkUrl) set to the index's simple API, an identical file is not sent again, and a"
                     + " different one stops the release before any upload.";
         }
+        if ((status == 401 || status == 403) && !auth.username().equals("__token__")) {
+            return head + "the index refused " + auth.who() + " (" + said + "). " + PrivateIndexAnswers.credentialsHint(
+                    status, auth);
+        }
+        if (status == 401 || status == 403) {
+            return head + "the index refused the credentials (" + said + "). Check that the token is a valid API token for "
+                    + repository.uploadUrl().host() + " (a TestPyPI token does not work on PyPI, nor the other way round),"
+                    + " that it has not been revoked or expired, and that its scope includes this project."
+                    + " With Trusted Publishing, check the publisher configured for this project on the index."
+                    + (repository.known().isEmpty() ? " " + PrivateIndexAnswers.TOKEN_ON_PRIVATE_INDEX : "");
+        }
         if (status == 405) {
             return head + said + ". " + repository + " does not accept uploads: is it the upload URL? PyPI's is "
                     + KnownIndex.PYPI_UPLOAD_URL + " and TestPyPI's " + KnownIndex.TESTPYPI_UPLOAD_URL + " (not the /simple/ index URL).";
@@ -77,8 +77,9 @@ final class UploadFailure {
         }
         if (RetryPolicy.isRetryableStatus(status)) {
             return head + said + (attempts > 1 ? " after " + attempts + " attempts" : "")
-                    + ". The index is having trouble; nothing is wrong with the file. Re-run the build later: files"
-                    + " already uploaded are accepted again unchanged.";
+                    + ". The index is having trouble; nothing is wrong with the file. Re-run the build later" + (repository
+                            .known().isPresent() ? ": files already uploaded are accepted again unchanged."
+                            : ", with checkUrl (pypi.checkUrl) set so that files already uploaded are not sent again.");
         }
         return head + said + ".";
     }
