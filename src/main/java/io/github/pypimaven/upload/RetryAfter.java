@@ -18,7 +18,7 @@ import java.util.Optional;
 final class RetryAfter {
 
     private static final DateTimeFormatter ASCTIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("EEE MMM ppd HH:mm:ss yyyy").toFormatter(Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+            .appendPattern("EEE MMM ppd HH:mm:ss yyyy").toFormatter(Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
 
     private RetryAfter() {}
 
@@ -50,6 +50,6 @@ final class RetryAfter {
         int base = now.atZone(java.time.ZoneOffset.UTC).getYear() - 49;
         return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("EEEE, dd-MMM-")
                 .appendValueReduced(ChronoField.YEAR, 2, 2, base).appendPattern(" HH:mm:ss zzz")
-                .toFormatter(Locale.ROOT);
+                .toFormatter(Locale.ENGLISH);
     }
 }
