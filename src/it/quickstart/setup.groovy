@@ -3,8 +3,9 @@ def readme = new File(projectRoot.toString(), 'README.md').text
 def pom = new File(basedir, 'pom.xml')
 def version = (pom.text =~ /<it.plugin.version>([^<]+)</)[0][1]
 def plugin = ReadmeBlocks.after(readme, '<!-- quick-start-plugin -->')
-assert plugin.contains('<version>0.1.0</version>') : 'the README names the plugin version to use'
-pom.text = pom.text.replace('<!-- README quick-start-plugin -->', plugin.replace('<version>0.1.0</version>', "<version>${version}</version>"))
+// The README names the version a user can resolve (ReleaseVersionsTest keeps it in step); the IT uses the one being built.
+assert plugin =~ /<version>[^<]+<\/version>/ : 'the README names the plugin version to use'
+pom.text = pom.text.replace('<!-- README quick-start-plugin -->', plugin.replaceFirst(/<version>[^<]+<\/version>/, "<version>${version}</version>"))
 def marker = (readme =~ /<!-- quick-start-python (\S+) -->/)[0]
 def python = new File(basedir, marker[1])
 python.parentFile.mkdirs()
