@@ -49,7 +49,6 @@ final class ConfiguredCredentials {
         String message(String username, String index);
     }
 
-
     private static StaticCredentials of(Optional<String> username, String password, String source, RemoteIndex index,
             Refusal refusal) throws CredentialsException {
         if (username.isEmpty() || username.get().equals("__token__")) {

@@ -72,6 +72,25 @@ class TrustStoreTest {
         assertEquals(0, index.requests(), "nothing got through the handshake, and a certificate error is not retried");
     }
 
+    @Test
+    void trustedPublishingsFirstRequestToTheIndexSaysTheSame() throws Exception {
+        io.github.pypimaven.credentials.CredentialRequest request = new io.github.pypimaven.credentials.CredentialRequest(
+                io.github.pypimaven.credentials.TrustedPublishingMode.ALWAYS, Optional.empty(), "UNSET",
+                new io.github.pypimaven.ci.Environment(Map.of("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL",
+                        "https://127.0.0.1:9/token", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "request-token")),
+                Optional.of("company-index"));
+        io.github.pypimaven.ci.GitHubActions github = new io.github.pypimaven.ci.GitHubActions(
+                new io.github.pypimaven.ci.Environment(Map.of()), new java.io.PrintStream(
+                        java.io.OutputStream.nullOutputStream()));
+        try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
+            String message = assertThrows(io.github.pypimaven.credentials.CredentialsException.class, () ->
+                    new io.github.pypimaven.credentials.CredentialResolver(new io.github.pypimaven.trust
+                            .TrustedPublishing()).resolve(request, TestTargets.remote(index.baseUrl() + "/legacy/"), http,
+                            github)).getMessage();
+            assertTrue(message.contains("The TLS certificate of 127.0.0.1 is not trusted by this Java runtime"), message);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void withTheTrustStoreSettingTheIndexIsReached(boolean pem) throws Exception {

@@ -4,7 +4,7 @@ package io.github.pypimaven.testing.pypi;
  * The self-hosted and cloud indexes {@link FakePrivateIndex} behaves like, each as the README's table of index kinds
  * describes it: where its upload endpoint and simple API are, whether its simple API can be read without credentials
  * by default, and what it answers when a file of the same name is sent again (there is no standard answer; these are
- * the answers twine's {@code --skip-existing} recognises).
+ * the answers these servers are reported to give, most of which twine's {@code --skip-existing} also recognises).
  *
  * @param uploadPath the upload URL's path
  * @param simplePath the simple API's path
@@ -47,11 +47,6 @@ public record IndexKind(String name, String uploadPath, String simplePath, boole
 
     public static java.util.List<IndexKind> all() {
         return java.util.List.of(NEXUS, ARTIFACTORY, GITLAB, CODEARTIFACT, DEVPI, PYPISERVER);
-    }
-
-    /** The same index with reading open to anyone, or closed to anonymous users. */
-    public IndexKind anonymousRead(boolean open) {
-        return new IndexKind(name, uploadPath, simplePath, open, duplicateStatus, duplicateContentType, duplicateBody);
     }
 
     @Override
