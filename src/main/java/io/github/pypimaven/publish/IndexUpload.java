@@ -57,10 +57,10 @@ public class IndexUpload {
     /**
      * Everything before the first byte of a file is sent: credentials are chosen (configuration errors first), the
      * release is compared with the index, the token is minted and the attestations are made. The caller closes the
-     * result.
+     * result. {@code run} holds the credentials that the run's earlier releases resolved.
      */
-    PreparedUpload prepare(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci)
-            throws PublishException {
+    PreparedUpload prepare(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci,
+            RunCredentials run) throws PublishException {
         plan(request, index, "Nothing was uploaded.");
         CloseableHttpClient http = httpClients.create(request.http());
         try {
@@ -70,7 +70,9 @@ public class IndexUpload {
             if (toSend.isEmpty()) { // nothing to send, so no token is needed either
                 return new PreparedUpload(request, index, release, http, present, Optional.empty(), Map.of());
             }
-            UploadCredentials credentials = known.isPresent() ? known.get() : resolveCredentials(request, index, http, ci);
+            // credentials known in advance need no sharing; a Trusted Publishing token is minted once per run and index
+            UploadCredentials credentials = known.isPresent() ? known.get() : run.forIndex(index, request.credentials(),
+                    () -> resolveCredentials(request, index, http, ci));
             AttestationDecision decision = AttestationDecision.of(request.attestations().mode(),
                     credentials.trustedPublishing().isPresent(), index);
             Map<String, FileAttestations> attestations = Map.of();

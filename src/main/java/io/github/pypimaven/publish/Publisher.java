@@ -72,11 +72,13 @@ public class Publisher {
         // Everything that can fail without sending a file, for every release, before the first upload of any:
         // index comparison, tokens, attestations.
         List<PreparedUpload> prepared = new ArrayList<>();
+        RunCredentials credentials = new RunCredentials();
         try {
             for (int i = 0; i < requests.size(); i++) {
                 PublishRequest request = requests.get(i);
                 List<Distribution> release = releases.get(i);
-                prepared.add(step(request, ciOutput, () -> prepare(request, release, ciReport(request, ciOutput))));
+                prepared.add(step(request, ciOutput,
+                        () -> prepare(request, release, ciReport(request, ciOutput), credentials)));
             }
             List<PublishedFile> published = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
@@ -128,9 +130,11 @@ public class Publisher {
     }
 
     /** Prepares an upload to an index; nothing for a local index (returns null). */
-    private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci)
-            throws PublishException {
-        return request.target() instanceof RemoteIndex index ? indexUpload.prepare(release, request, index, ci) : null;
+    private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci,
+            RunCredentials credentials) throws PublishException {
+        return request.target() instanceof RemoteIndex index
+                ? indexUpload.prepare(release, request, index, ci, credentials)
+                : null;
     }
 
     /** A step of one release; its failure is reported to CI for that release's target. */
