@@ -2,6 +2,7 @@ package io.github.pypimaven.maven;
 
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
+import io.github.pypimaven.credentials.PasswordVariables;
 import io.github.pypimaven.credentials.TrustedPublishingMode;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.publish.AttestationSettings;
@@ -45,8 +46,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
     private String repositoryUrl;
 
     /**
-     * The id of a {@code <server>} in settings.xml whose password is the API token (username {@code __token__} or
-     * none). Maven-encrypted passwords work. Used first when it exists.
+     * The id of a {@code <server>} in settings.xml holding the credentials: for PyPI and TestPyPI, the API token as
+     * password (username {@code __token__} or none); for another index, its username and password (HTTP Basic).
+     * Maven-encrypted passwords work. Used first when it exists.
      *
      * @since 0.1.0
      */
@@ -61,6 +63,45 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
      */
     @Parameter(property = "pypi.tokenEnvName", defaultValue = "PYPI_API_TOKEN")
     private String tokenEnvName;
+
+    /**
+     * The NAME of an environment variable holding the username for an index other than PyPI and TestPyPI (which take
+     * API tokens only); set together with {@code passwordEnvName}. Used when no settings.xml server is found, before
+     * {@code tokenEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.usernameEnvName")
+    private String usernameEnvName;
+
+    /**
+     * The NAME of an environment variable holding the password (or token) that goes with {@code usernameEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.passwordEnvName")
+    private String passwordEnvName;
+
+    /**
+     * A trust store for indexes whose certificate comes from a company CA: a PKCS12 or JKS file, or a PEM file of CA
+     * certificates (relative paths resolve against the project directory). Its certificates are trusted in addition
+     * to the Java runtime's. Where the JVM's options can be set, {@code -Djavax.net.ssl.trustStore=...} in
+     * {@code MAVEN_OPTS} works too, without this.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.trustStore")
+    private String trustStore;
+
+    /**
+     * Where the password of {@code trustStore} is, never the password itself: {@code env:NAME} for an environment
+     * variable, {@code server:ID} for the password of a settings.xml {@code <server>} (Maven-encrypted passwords
+     * work). A PEM file needs none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.trustStorePassword")
+    private String trustStorePassword;
 
     /**
      * Files to publish besides the project's wheel and sdist artifacts: paths or globs relative to the project
@@ -104,8 +145,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
      * The index's simple API (PEP 691/503), asked before anything is uploaded which files the project already has:
      * a file already there with the same sha256 is not uploaded again, and one there with other bytes fails the
      * build before any upload. Defaults to {@code https://pypi.org/simple/} for PyPI and
-     * {@code https://test.pypi.org/simple/} for TestPyPI; {@code none} turns the check off. It must be readable
-     * without credentials; when it cannot be read, the check is skipped with a warning.
+     * {@code https://test.pypi.org/simple/} for TestPyPI; {@code none} turns the check off. For another index, the
+     * upload's credentials are sent with it when it is on the upload URL's scheme, host and port, never elsewhere
+     * (and Trusted Publishing tokens never). When it cannot be read, the check is skipped with a warning.
      *
      * @since 0.1.0
      */
@@ -228,7 +270,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
             }
             return Optional.of(PublishRequest.builder(files, target, credentials())
                     .http(new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
-                            HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)))
+                            HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter),
+                            TrustStoreSetting.read(trustStore, trustStorePassword, baseDirectory, session.getSettings(),
+                                    settingsDecrypter, Environment.system())))
                     .offline(session.isOffline())
                     .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty())
                     .attestations(parse(() -> AttestationSettings.parse(attestations, sigstoreFulcioUrl,
@@ -249,7 +293,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
 
     private CredentialRequest credentials() throws MojoFailureException {
         return new CredentialRequest(parse(() -> TrustedPublishingMode.parse(trustedPublishing)),
-                SettingsToken.read(session.getSettings(), serverId, settingsDecrypter), tokenEnvName, Environment.system(),
+                SettingsServer.read(session.getSettings(), serverId, settingsDecrypter,
+                        "the API token (or, for an index other than PyPI, the password)"),
+                tokenEnvName, parse(() -> PasswordVariables.of(usernameEnvName, passwordEnvName)), Environment.system(),
                 Optional.ofNullable(oidcAudience));
     }
 

@@ -3,8 +3,10 @@ package io.github.pypimaven.publish;
 import io.github.pypimaven.credentials.CredentialPlan;
 import io.github.pypimaven.credentials.CredentialResolver;
 import io.github.pypimaven.credentials.CredentialsException;
+import io.github.pypimaven.credentials.StaticCredentials;
 import io.github.pypimaven.credentials.UploadCredentials;
 import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.repository.RemoteIndex;
 import io.github.pypimaven.trust.TrustedPublishingException;
@@ -62,12 +64,14 @@ public class IndexUpload {
         plan(request, index, "Nothing was uploaded.");
         CloseableHttpClient http = httpClients.create(request.http());
         try {
-            Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), http);
+            Optional<StaticCredentials> known = staticCredentials(request, index, ci, "Nothing was uploaded.");
+            Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), index, known, http);
             List<Distribution> toSend = release.stream().filter(d -> !present.contains(d.filename())).toList();
             if (toSend.isEmpty()) { // nothing to send, so no token is needed either
                 return new PreparedUpload(request, index, release, http, present, Optional.empty(), Map.of());
             }
-            UploadCredentials credentials = run.forIndex(index, request.credentials(),
+            // credentials known in advance need no sharing; a Trusted Publishing token is minted once per run and index
+            UploadCredentials credentials = known.isPresent() ? known.get() : run.forIndex(index, request.credentials(),
                     () -> resolveCredentials(request, index, http, ci));
             AttestationDecision decision = AttestationDecision.of(request.attestations().mode(),
                     credentials.trustedPublishing().isPresent(), index);
@@ -98,8 +102,8 @@ public class IndexUpload {
         }
         if (prepared.credentials().isPresent()) {
             UploadCredentials credentials = prepared.credentials().get();
-            LOG.info("Publishing {} {} ({} file{}) to {} with the token from {}", first.name(), first.version(),
-                    release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.source());
+            LOG.info("Publishing {} {} ({} file{}) to {} with {}", first.name(), first.version(),
+                    release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.description());
             for (Distribution d : release) {
                 if (!prepared.present().contains(d.filename())) {
                     Optional<FileAttestations> attestations = Optional.ofNullable(prepared.attestations()
@@ -131,6 +135,16 @@ public class IndexUpload {
         }
     }
 
+    /** The credentials when they are known without sending anything, masked on GitHub Actions; empty for Trusted Publishing. */
+    private Optional<StaticCredentials> staticCredentials(PublishRequest request, RemoteIndex index, CiReport ci,
+            String outcome) throws PublishException {
+        try {
+            return credentialResolver.staticCredentials(request.credentials(), index, ci.github());
+        } catch (CredentialsException e) {
+            throw new PublishException(PublishException.Stage.CREDENTIALS, e.getMessage() + "\n" + outcome, e);
+        }
+    }
+
     private UploadCredentials resolveCredentials(PublishRequest request, RemoteIndex index, CloseableHttpClient http,
             CiReport ci) throws PublishException {
         try {
@@ -147,20 +161,27 @@ public class IndexUpload {
         UploadProgress progress = new UploadProgress(distribution.filename(), distribution.size());
         PublishRequest request = prepared.request();
         try {
-            String token = credentials.token();
+            BasicAuth auth = credentials.basicAuth();
             progress.start();
-            uploadClient.upload(prepared.http(), prepared.index(), token, UploadForm.of(distribution,
+            uploadClient.upload(prepared.http(), prepared.index(), auth, UploadForm.of(distribution,
                     request.md5Digest(), attestations.map(FileAttestations::formField)), distribution.path(),
                     request.retry(), progress::sent);
             LOG.info("Uploaded {}{}", distribution.filename(), attestations.isPresent() ? " with its attestation"
                     + (attestations.get().json().size() == 1 ? "" : "s") : "");
         } catch (UploadException e) {
             throw new PublishException(PublishException.Stage.UPLOAD, e.getMessage() + "\n"
-                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution), e);
+                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution,
+                            identicalAccepted(prepared)), e);
         } catch (CredentialsException e) {
             throw new PublishException(stage(e), e.getMessage() + "\n"
-                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution), e);
+                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution,
+                            identicalAccepted(prepared)), e);
         }
+    }
+
+    /** PyPI and TestPyPI accept an identical file again; with checkUrl, files already there are not sent again. */
+    private static boolean identicalAccepted(PreparedUpload prepared) {
+        return prepared.index().known().isPresent() || prepared.request().checkUrl().isPresent();
     }
 
     private static PublishException.Stage stage(CredentialsException e) {

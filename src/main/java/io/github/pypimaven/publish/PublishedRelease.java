@@ -18,14 +18,21 @@ record PublishedRelease(List<PublishedFile> files, Optional<String> followUp) {
     /**
      * What the target has now and what it has not, after {@code failed} could not be published: a failed run never
      * leaves the user guessing.
+     *
+     * @param identicalAccepted whether a re-run may send the files already there again: PyPI and a local index accept
+     *     an identical file again, and with checkUrl it is not sent at all; most other indexes refuse it
      */
-    static String stateAfterFailure(List<PublishedFile> published, List<Distribution> release, Distribution failed) {
+    static String stateAfterFailure(List<PublishedFile> published, List<Distribution> release, Distribution failed,
+            boolean identicalAccepted) {
         List<String> missing = release.subList(release.indexOf(failed), release.size()).stream()
                 .map(Distribution::filename).toList();
         String done = published.isEmpty() ? "Nothing was uploaded."
                 : "Already uploaded: " + published.stream().map(PublishedFile::filename)
                         .collect(Collectors.joining(", ")) + ".";
-        return done + " Not uploaded: " + String.join(", ", missing) + ". Fix the cause and run again: an index accepts"
-                + " a file it already has, unchanged, again.";
+        return done + " Not uploaded: " + String.join(", ", missing) + (identicalAccepted || published.isEmpty()
+                ? ". Fix the cause and run again: an index accepts a file it already has, unchanged, again."
+                : ". Fix the cause and run again with checkUrl (pypi.checkUrl) set to the index's simple API, so that the"
+                        + " files already there are not sent again: most indexes other than PyPI refuse a file they"
+                        + " already have.");
     }
 }
