@@ -1,5 +1,7 @@
 package io.github.pypimaven.maven;
 
+import static io.github.pypimaven.maven.MojoSetting.parse;
+
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.credentials.PasswordVariables;
@@ -13,14 +15,10 @@ import io.github.pypimaven.publish.Publisher;
 import io.github.pypimaven.repository.KnownIndex;
 import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.repository.RemoteIndex;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -256,10 +254,10 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
         Path baseDirectory = baseDirectory();
         PublishTarget target = parse(() -> PublishTarget.parse(repositoryUrl, baseDirectory));
         try {
-            List<Path> files = distributionFiles.collect(artifactFiles(), baseDirectory,
+            List<Path> files = distributionFiles.collect(ProjectArtifacts.files(project), baseDirectory,
                     distributions == null ? List.of() : distributions);
             if (files.isEmpty()) {
-                if (withoutProject()) {
+                if (project.getFile() == null) { // run in a directory without a POM: Maven's stand-in project
                     throw new MojoFailureException("No wheel or sdist to publish: without a project, pypi.distributions"
                             + " must name the files, e.g. -Dpypi.distributions='dist/*' (relative to " + baseDirectory
                             + "). A release job that publishes nothing is a broken release job.");
@@ -269,10 +267,7 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
                 return Optional.empty();
             }
             return Optional.of(PublishRequest.builder(files, target, credentials())
-                    .http(new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
-                            HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter),
-                            TrustStoreSetting.read(trustStore, trustStorePassword, baseDirectory, session.getSettings(),
-                                    settingsDecrypter, Environment.system())))
+                    .http(http(baseDirectory))
                     .offline(session.isOffline())
                     .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty())
                     .attestations(parse(() -> AttestationSettings.parse(attestations, sigstoreFulcioUrl,
@@ -282,13 +277,15 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
         }
     }
 
-    /** Run as {@code mvn group:artifact:version:goal} in a directory without a POM (Maven's stand-in project). */
-    private boolean withoutProject() {
-        return project.getFile() == null;
-    }
-
     private Path baseDirectory() {
         return project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
+    }
+
+    private HttpSettings http(Path baseDirectory) throws MojoFailureException {
+        return new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
+                HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter),
+                TrustStoreSetting.read(trustStore, trustStorePassword, baseDirectory, session.getSettings(),
+                        settingsDecrypter, Environment.system()));
     }
 
     private CredentialRequest credentials() throws MojoFailureException {
@@ -297,28 +294,5 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
                         "the API token (or, for an index other than PyPI, the password)"),
                 tokenEnvName, parse(() -> PasswordVariables.of(usernameEnvName, passwordEnvName)), Environment.system(),
                 Optional.ofNullable(oidcAudience));
-    }
-
-    private List<Path> artifactFiles() {
-        List<Path> files = new ArrayList<>();
-        add(files, project.getArtifact());
-        project.getAttachedArtifacts().forEach(artifact -> add(files, artifact));
-        return files;
-    }
-
-    private static void add(List<Path> files, Artifact artifact) {
-        File file = artifact == null ? null : artifact.getFile();
-        if (file != null) {
-            files.add(file.toPath());
-        }
-    }
-
-    /** Turns a bad setting into a build failure whose message names the setting. */
-    protected static <T> T parse(Supplier<T> setting) throws MojoFailureException {
-        try {
-            return setting.get();
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
     }
 }
