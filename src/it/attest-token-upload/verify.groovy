@@ -7,7 +7,7 @@ ItServers.verify { ->
     assert uploads*.status == [200, 200]
     assert uploads.every { !it.hasField('attestations') }
     def log = BuildLog.of(basedir)
-        .contains("No attestations (PEP 740): the upload uses an API token, and PyPI accepts attestations only on uploads by Trusted Publishing (attestations=true) (so the existing ${ItDistributions.WHEEL}.publish.attestation is not uploaded)")
+        .contains("No attestations (PEP 740): the upload does not use Trusted Publishing, and attestations are made only for uploads by Trusted Publishing (attestations=true) (so the existing ${ItDistributions.WHEEL}.publish.attestation is not uploaded)")
         .doesNotContain('Attestations (PEP 740) are on')
         .hasNoSecret('pypi-it-plain-secret-51f0')
     assert log.text().count('No attestations (PEP 740)') == 1 : 'one line says why'

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which token an upload uses: a configured API token (settings.xml server first, then the environment
- * variable), or one minted by Trusted Publishing, as {@link TrustedPublishingMode} says.
+ * Decides which credentials an upload uses: configured ones (the settings.xml server, then the user name and password
+ * variables, then the token variable: {@link ConfiguredCredentials}), the GitLab CI/CD job token for the job's own
+ * project registry, or a token minted by Trusted Publishing, as {@link TrustedPublishingMode} says.
  *
  * <p>An identity token is only ever requested for the audience of the index it will be sent to: pinned for PyPI and
  * TestPyPI ({@link KnownIndex}), and for any other index only when the user asked for Trusted Publishing there
@@ -30,6 +31,10 @@ public class CredentialResolver {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
     private static final String TOKEN_SETTINGS = "the password of a <server> in settings.xml (serverId, pypi.serverId)"
             + " or the environment variable named by tokenEnvName (pypi.tokenEnvName, default PYPI_API_TOKEN)";
+    private static final String PASSWORD_SETTINGS = "a <server> in settings.xml (serverId, pypi.serverId) with the"
+            + " index's <username> and <password>, the environment variables named by usernameEnvName and"
+            + " passwordEnvName (pypi.usernameEnvName, pypi.passwordEnvName), or an API token in the environment variable"
+            + " named by tokenEnvName (pypi.tokenEnvName, default PYPI_API_TOKEN)";
 
     private final TrustedPublishing trustedPublishing;
 
@@ -38,13 +43,17 @@ public class CredentialResolver {
         this.trustedPublishing = trustedPublishing;
     }
 
-    /** The credentials to upload with; a configured token is masked on GitHub Actions before it is used. */
+    /**
+     * The credentials to upload with; a configured password or token is masked on GitHub Actions before it is used.
+     * Trusted Publishing mints its token here, so callers that only need credentials known in advance ask
+     * {@link #staticCredentials} first.
+     */
     public UploadCredentials resolve(CredentialRequest request, RemoteIndex index, CloseableHttpClient http,
             GitHubActions github) throws CredentialsException {
         Choice choice = choose(request, index);
-        if (choice.token().isPresent()) {
-            github.mask(choice.token().get().value());
-            return choice.token().get();
+        if (choice.fixed().isPresent()) {
+            github.mask(choice.fixed().get().basicAuth().password());
+            return choice.fixed().get();
         }
         try {
             return new TrustedPublishingCredentials(trustedPublishing.open(index, choice.audience().orElseThrow(),
@@ -52,6 +61,17 @@ public class CredentialResolver {
         } catch (TrustedPublishingException e) {
             throw new CredentialsException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The credentials {@link #resolve} would return when they are known without sending anything (configured ones, the
+     * GitLab job token), masked on GitHub Actions; empty when the upload will use Trusted Publishing.
+     */
+    public Optional<StaticCredentials> staticCredentials(CredentialRequest request, RemoteIndex index,
+            GitHubActions github) throws CredentialsException {
+        Optional<StaticCredentials> fixed = choose(request, index).fixed();
+        fixed.ifPresent(credentials -> github.mask(credentials.basicAuth().password()));
+        return fixed;
     }
 
     /**
@@ -69,20 +89,26 @@ public class CredentialResolver {
      */
     public CredentialPlan plan(CredentialRequest request, RemoteIndex index) throws CredentialsException {
         Choice choice = choose(request, index);
-        if (choice.token().isPresent()) {
-            return new CredentialPlan(choice.token().get().source(), false, Optional.empty());
+        if (choice.fixed().isPresent()) {
+            StaticCredentials fixed = choice.fixed().get();
+            return new CredentialPlan(fixed.source(), fixed.description(), false, Optional.empty());
         }
         CiIdentityProvider identity = choice.identity().orElseThrow();
         String audience = choice.audience().orElseThrow();
-        return new CredentialPlan("Trusted Publishing (" + identity.name() + " identity, audience '" + audience + "')",
-                true, identity.missingIdentity(audience, request.environment()));
+        String source = "Trusted Publishing (" + identity.name() + " identity, audience '" + audience + "')";
+        return new CredentialPlan(source, "the token from " + source, true,
+                identity.missingIdentity(audience, request.environment()));
     }
 
-    /** A configured token, or the CI identity to exchange and the audience to ask for: never both, never neither. */
-    private record Choice(Optional<StaticToken> token, Optional<CiIdentityProvider> identity, Optional<String> audience) {
+    /**
+     * Credentials known in advance, or the CI identity to exchange and the audience to ask for: never both, never
+     * neither.
+     */
+    private record Choice(Optional<StaticCredentials> fixed, Optional<CiIdentityProvider> identity,
+            Optional<String> audience) {
 
-        static Choice token(StaticToken token) {
-            return new Choice(Optional.of(token), Optional.empty(), Optional.empty());
+        static Choice fixed(StaticCredentials credentials) {
+            return new Choice(Optional.of(credentials), Optional.empty(), Optional.empty());
         }
 
         static Choice trustedPublishing(CiIdentityProvider identity, String audience) {
@@ -91,19 +117,23 @@ public class CredentialResolver {
     }
 
     private Choice choose(CredentialRequest request, RemoteIndex index) throws CredentialsException {
-        Optional<StaticToken> configured = request.configuredToken();
+        Optional<StaticCredentials> configured = ConfiguredCredentials.find(request, index);
         Optional<CiIdentityProvider> identity = trustedPublishing.detect(request.environment());
         switch (request.mode()) {
             case NEVER -> {
-                return Choice.token(configured.orElseThrow(() -> new CredentialsException("No credentials for "
-                        + index.displayName() + ": configure an API token as " + TOKEN_SETTINGS
-                        + " (trustedPublishing is never).")));
+                if (configured.isPresent()) {
+                    return Choice.fixed(configured.get());
+                }
+                return Choice.fixed(jobToken(request, index).orElseThrow(() -> new CredentialsException(
+                        "No credentials for " + index.displayName() + ": configure " + settings(index)
+                                + " (trustedPublishing is never)." + jobTokenHint(request))));
             }
             case ALWAYS -> {
                 if (configured.isPresent()) {
-                    throw new CredentialsException("trustedPublishing (pypi.trustedPublishing) is always, but an API token"
-                            + " is also configured (" + configured.get().source() + "). Mixing both hides which one is"
-                            + " used: remove the token, or set trustedPublishing to auto or never.");
+                    throw new CredentialsException("trustedPublishing (pypi.trustedPublishing) is always, but "
+                            + (configured.get() instanceof ApiToken ? "an API token is" : "a user name and password are")
+                            + " also configured (" + configured.get().source() + "). Mixing both hides which one is"
+                            + " used: remove them, or set trustedPublishing to auto or never.");
                 }
                 if (identity.isEmpty()) {
                     throw new CredentialsException("trustedPublishing (pypi.trustedPublishing) is always, but this build"
@@ -119,20 +149,44 @@ public class CredentialResolver {
                         LOG.info("Using the API token from {}; Trusted Publishing would need no stored token at all"
                                 + " (see trustedPublishing)", configured.get().source());
                     }
-                    return Choice.token(configured.get());
+                    return Choice.fixed(configured.get());
+                }
+                Optional<GitLabJobToken> jobToken = jobToken(request, index);
+                if (jobToken.isPresent()) {
+                    return Choice.fixed(jobToken.get());
                 }
                 if (identity.isPresent() && index.known().isPresent()) {
                     return Choice.trustedPublishing(identity.get(), audience(request, index));
                 }
-                throw new CredentialsException("No credentials for " + index.displayName() + ": configure an API token as "
-                        + TOKEN_SETTINGS + (index.known().isPresent()
+                throw new CredentialsException("No credentials for " + index.displayName() + ": configure "
+                        + settings(index) + (index.known().isPresent()
                                 ? ", or publish from GitHub Actions, GitLab CI/CD or Google Cloud with Trusted Publishing"
                                         + " (no token needed)."
-                                : ". Trusted Publishing is tried automatically only for PyPI and TestPyPI; for this index"
-                                        + " set trustedPublishing (pypi.trustedPublishing) to always and oidcAudience"
-                                        + " (pypi.oidcAudience) to the audience it expects."));
+                                : ". Trusted Publishing is tried automatically only for PyPI and TestPyPI; for an index"
+                                        + " that supports it, set trustedPublishing (pypi.trustedPublishing) to always"
+                                        + " and oidcAudience (pypi.oidcAudience) to the audience it expects.")
+                        + jobTokenHint(request));
             }
         }
+    }
+
+    /** What to configure: an API token for PyPI and TestPyPI, which take nothing else; any credentials elsewhere. */
+    private static String settings(RemoteIndex index) {
+        return index.known().isPresent() ? "an API token as " + TOKEN_SETTINGS : PASSWORD_SETTINGS;
+    }
+
+    private static Optional<GitLabJobToken> jobToken(CredentialRequest request, RemoteIndex index) {
+        Optional<GitLabJobToken> token = GitLabJobToken.forIndex(index, request.environment());
+        token.ifPresent(t -> LOG.debug("{} is this GitLab CI/CD job's project registry: using {}", index,
+                GitLabJobToken.SOURCE));
+        return token;
+    }
+
+    /** On GitLab CI/CD, where the job token would have been used. */
+    private static String jobTokenHint(CredentialRequest request) {
+        return GitLabJobToken.ownRegistry(request.environment()).filter(own -> request.environment()
+                .get("CI_JOB_TOKEN").isPresent()).map(own -> " The GitLab CI/CD job token is used without configuration"
+                        + " only for this project's own package registry, " + own + ".").orElse("");
     }
 
     /** The audience to ask identity tokens for: pinned for a known index, configured for any other. */

@@ -1,5 +1,6 @@
 package io.github.pypimaven.credentials;
 
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.trust.TrustedPublishingException;
 import io.github.pypimaven.trust.TrustedPublishingSession;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Optional;
 record TrustedPublishingCredentials(TrustedPublishingSession session) implements UploadCredentials {
 
     @Override
-    public String token() throws CredentialsException {
+    public BasicAuth basicAuth() throws CredentialsException {
         try {
-            return session.token();
+            return new BasicAuth("__token__", session.token(), source());
         } catch (TrustedPublishingException e) {
             throw new CredentialsException(e.getMessage(), e);
         }
@@ -30,5 +31,10 @@ record TrustedPublishingCredentials(TrustedPublishingSession session) implements
     @Override
     public String source() {
         return "Trusted Publishing (" + session.providerName() + " identity)";
+    }
+
+    @Override
+    public String description() {
+        return "the token from " + source();
     }
 }

@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.util.Timeout;
 
@@ -23,8 +24,9 @@ import org.apache.hc.core5.util.Timeout;
  * Builds the one kind of HTTP client the plugin uses, through the settings.xml proxy when there is one (never for this
  * machine or a cloud metadata server: see {@link ProxyRoutes}): no redirects followed (a redirected upload would
  * re-send credentials to another URL), no automatic retries (retrying is a decision of the caller), no cookies, answers
- * in identity or gzip coding only (and read through {@link BoundedExchange}), and connections that never log headers
- * or bodies (see {@link QuietConnection}).
+ * in identity or gzip coding only (and read through {@link BoundedExchange}), connections that never log headers
+ * or bodies (see {@link QuietConnection}), and TLS that trusts the JVM's authorities plus the configured
+ * {@link TrustStore}, if any.
  *
  * <p>Callers close the client when their run ends (see {@link SharedHttpClients}); nothing is shared between Maven
  * executions.
@@ -36,7 +38,11 @@ public class HttpClientFactory {
     static final int MAX_CONNECTIONS_PER_HOST = 16;
 
     public CloseableHttpClient create(HttpSettings settings) {
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create();
+        // Without a trust store, TLS trusts what the JVM trusts: its cacerts, or javax.net.ssl.trustStore.
+        settings.trustStore().ifPresent(store -> pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(
+                store.sslContext())));
+        PoolingHttpClientConnectionManager connections = pool
                 .setConnectionFactory(socket -> {
                     QuietConnection connection = new QuietConnection(Http1Config.DEFAULT);
                     if (socket != null) {

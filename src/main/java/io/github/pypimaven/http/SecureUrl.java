@@ -104,6 +104,23 @@ public record SecureUrl(URI uri) {
         return isLoopbackHost(uri.getHost());
     }
 
+    /**
+     * Whether {@code other} is on the same origin (RFC 6454: scheme, host and port, a default port spelled out or not):
+     * the only URLs that may receive the credentials meant for this one.
+     */
+    public boolean sameOrigin(SecureUrl other) {
+        return scheme().equals(other.scheme()) && uri.getHost().equalsIgnoreCase(other.uri.getHost())
+                && port() == other.port();
+    }
+
+    private String scheme() {
+        return uri.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    private int port() {
+        return uri.getPort() != -1 ? uri.getPort() : scheme().equals("https") ? 443 : 80;
+    }
+
     /** The same scheme, host and port with another absolute path: where an index serves its other endpoints. */
     public URI resolveOnHost(String absolutePath) {
         return uri.resolve(absolutePath);

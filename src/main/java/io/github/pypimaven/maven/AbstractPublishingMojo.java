@@ -1,7 +1,10 @@
 package io.github.pypimaven.maven;
 
+import static io.github.pypimaven.maven.MojoSetting.parse;
+
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
+import io.github.pypimaven.credentials.PasswordVariables;
 import io.github.pypimaven.credentials.TrustedPublishingMode;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.publish.AttestationSettings;
@@ -12,15 +15,10 @@ import io.github.pypimaven.publish.Publisher;
 import io.github.pypimaven.repository.KnownIndex;
 import io.github.pypimaven.repository.PublishTarget;
 import io.github.pypimaven.repository.RemoteIndex;
-import java.io.File;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,8 +44,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
     private String repositoryUrl;
 
     /**
-     * The id of a {@code <server>} in settings.xml whose password is the API token (username {@code __token__} or
-     * none). Maven-encrypted passwords work. Used first when it exists.
+     * The id of a {@code <server>} in settings.xml holding the credentials: for PyPI and TestPyPI, the API token as
+     * password (username {@code __token__} or none); for another index, its username and password (HTTP Basic).
+     * Maven-encrypted passwords work. Used first when it exists.
      *
      * @since 0.1.0
      */
@@ -62,6 +61,45 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
      */
     @Parameter(property = "pypi.tokenEnvName", defaultValue = "PYPI_API_TOKEN")
     private String tokenEnvName;
+
+    /**
+     * The NAME of an environment variable holding the username for an index other than PyPI and TestPyPI (which take
+     * API tokens only); set together with {@code passwordEnvName}. Used when no settings.xml server is found, before
+     * {@code tokenEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.usernameEnvName")
+    private String usernameEnvName;
+
+    /**
+     * The NAME of an environment variable holding the password (or token) that goes with {@code usernameEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.passwordEnvName")
+    private String passwordEnvName;
+
+    /**
+     * A trust store for indexes whose certificate comes from a company CA: a PKCS12 or JKS file, or a PEM file of CA
+     * certificates (relative paths resolve against the project directory). Its certificates are trusted in addition
+     * to the Java runtime's. Where the JVM's options can be set, {@code -Djavax.net.ssl.trustStore=...} in
+     * {@code MAVEN_OPTS} works too, without this.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.trustStore")
+    private String trustStore;
+
+    /**
+     * Where the password of {@code trustStore} is, never the password itself: {@code env:NAME} for an environment
+     * variable, {@code server:ID} for the password of a settings.xml {@code <server>} (Maven-encrypted passwords
+     * work). A PEM file needs none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.trustStorePassword")
+    private String trustStorePassword;
 
     /**
      * Files to publish besides the project's wheel and sdist artifacts: paths or globs relative to the project
@@ -105,8 +143,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
      * The index's simple API (PEP 691/503), asked before anything is uploaded which files the project already has:
      * a file already there with the same sha256 is not uploaded again, and one there with other bytes fails the
      * build before any upload. Defaults to {@code https://pypi.org/simple/} for PyPI and
-     * {@code https://test.pypi.org/simple/} for TestPyPI; {@code none} turns the check off. It must be readable
-     * without credentials; when it cannot be read, the check is skipped with a warning.
+     * {@code https://test.pypi.org/simple/} for TestPyPI; {@code none} turns the check off. For another index, the
+     * upload's credentials are sent with it when it is on the upload URL's scheme, host and port, never elsewhere
+     * (and Trusted Publishing tokens never). When it cannot be read, the check is skipped with a warning.
      *
      * @since 0.1.0
      */
@@ -215,10 +254,10 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
         Path baseDirectory = baseDirectory();
         PublishTarget target = parse(() -> PublishTarget.parse(repositoryUrl, baseDirectory));
         try {
-            List<Path> files = distributionFiles.collect(artifactFiles(), baseDirectory,
+            List<Path> files = distributionFiles.collect(ProjectArtifacts.files(project), baseDirectory,
                     distributions == null ? List.of() : distributions);
             if (files.isEmpty()) {
-                if (withoutProject()) {
+                if (project.getFile() == null) { // run in a directory without a POM: Maven's stand-in project
                     throw new MojoFailureException("No wheel or sdist to publish: without a project, pypi.distributions"
                             + " must name the files, e.g. -Dpypi.distributions='dist/*' (relative to " + baseDirectory
                             + "). A release job that publishes nothing is a broken release job.");
@@ -228,10 +267,9 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
                 return Optional.empty();
             }
             return Optional.of(PublishRequest.builder(files, target, credentials())
-                    .http(new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
-                            HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter)))
+                    .http(http(baseDirectory))
                     .offline(session.isOffline())
-                    .transferProgress(transferProgressShown())
+                    .transferProgress(TransferProgress.shown(session, getLog()))
                     .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty())
                     .attestations(parse(() -> AttestationSettings.parse(attestations, sigstoreFulcioUrl,
                             sigstoreRekorUrl, sigstoreTrustedRoot, baseDirectory))));
@@ -240,75 +278,22 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
         }
     }
 
-    /** Run as {@code mvn group:artifact:version:goal} in a directory without a POM (Maven's stand-in project). */
-    private boolean withoutProject() {
-        return project.getFile() == null;
-    }
-
     private Path baseDirectory() {
         return project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
     }
 
+    private HttpSettings http(Path baseDirectory) throws MojoFailureException {
+        return new HttpSettings(Duration.ofSeconds(30), Duration.ofSeconds(Math.max(timeout, 1)),
+                HttpSettings.defaults().userAgent(), SettingsProxy.read(session.getSettings(), settingsDecrypter),
+                TrustStoreSetting.read(trustStore, trustStorePassword, baseDirectory, session.getSettings(),
+                        settingsDecrypter, Environment.system()));
+    }
+
     private CredentialRequest credentials() throws MojoFailureException {
         return new CredentialRequest(parse(() -> TrustedPublishingMode.parse(trustedPublishing)),
-                SettingsToken.read(session.getSettings(), serverId, settingsDecrypter), tokenEnvName, Environment.system(),
+                SettingsServer.read(session.getSettings(), serverId, settingsDecrypter,
+                        "the API token (or, for an index other than PyPI, the password)"),
+                tokenEnvName, parse(() -> PasswordVariables.of(usernameEnvName, passwordEnvName)), Environment.system(),
                 Optional.ofNullable(oidcAudience));
-    }
-
-    private List<Path> artifactFiles() {
-        List<Path> files = new ArrayList<>();
-        add(files, project.getArtifact());
-        project.getAttachedArtifacts().forEach(artifact -> add(files, artifact));
-        return files;
-    }
-
-    private static void add(List<Path> files, Artifact artifact) {
-        File file = artifact == null ? null : artifact.getFile();
-        if (file != null) {
-            files.add(file.toPath());
-        }
-    }
-
-    /**
-     * Whether Maven shows transfer progress: not under {@code -ntp} ({@code --no-transfer-progress}), {@code -q} or
-     * {@code -l}, where every Maven version since 3.6.1 installs its {@code QuietMavenTransferListener}. Long uploads
-     * then log no progress lines either, as Maven's own downloads log none.
-     */
-    private boolean transferProgressShown() {
-        Object listener = session.getRequest().getTransferListener();
-        boolean shown = !isQuiet(listener, 3);
-        getLog().debug("Upload progress lines " + (shown ? "on" : "off") + " (Maven's transfer listener: "
-                + (listener == null ? "none" : listener.getClass().getName()) + ")");
-        return shown;
-    }
-
-    /**
-     * Whether the listener is Maven's quiet one. Maven 4 wraps the listener its command line chose in one that also
-     * reports build events, and offers no getter for it: its {@code delegate} field is read instead. Anything
-     * unexpected means progress is shown, as without {@code -ntp}.
-     */
-    private static boolean isQuiet(Object listener, int depth) {
-        if (listener == null || depth == 0) {
-            return false;
-        }
-        if (listener.getClass().getSimpleName().equals("QuietMavenTransferListener")) {
-            return true;
-        }
-        try {
-            Field delegate = listener.getClass().getDeclaredField("delegate");
-            delegate.setAccessible(true);
-            return isQuiet(delegate.get(listener), depth - 1);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Turns a bad setting into a build failure whose message names the setting. */
-    protected static <T> T parse(Supplier<T> setting) throws MojoFailureException {
-        try {
-            return setting.get();
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.pypimaven.maven;
 
+import static io.github.pypimaven.maven.MojoSetting.parse;
+
 import io.github.pypimaven.publish.DistributionFiles;
 import io.github.pypimaven.publish.PublishException;
 import io.github.pypimaven.publish.PublishRequest;

@@ -18,9 +18,14 @@ record AttestationDecision(boolean on, String reason) {
         if (mode == AttestationMode.FALSE) {
             return new AttestationDecision(false, "attestations (pypi.attestations) is false");
         }
-        if (!trustedPublishing) {
+        if (!trustedPublishing && index.known().isPresent()) {
             return new AttestationDecision(false, "the upload uses an API token, and PyPI accepts attestations only"
                     + " on uploads by Trusted Publishing (attestations=" + mode + ")");
+        }
+        if (!trustedPublishing) {
+            // a password or job token proves no CI identity, which is what an attestation would be signed with
+            return new AttestationDecision(false, "the upload does not use Trusted Publishing, and attestations are"
+                    + " made only for uploads by Trusted Publishing (attestations=" + mode + ")");
         }
         if (mode == AttestationMode.TRUE) {
             return new AttestationDecision(true, "attestations (pypi.attestations) is true and the upload uses"

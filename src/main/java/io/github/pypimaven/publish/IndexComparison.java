@@ -1,9 +1,12 @@
 package io.github.pypimaven.publish;
 
+import io.github.pypimaven.credentials.StaticCredentials;
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.http.SecureUrl;
+import io.github.pypimaven.index.IndexAccessDenied;
 import io.github.pypimaven.index.IndexQueryException;
 import io.github.pypimaven.index.SimpleIndexClient;
+import io.github.pypimaven.repository.RemoteIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,18 +40,31 @@ public class IndexComparison {
 
     /**
      * The names of the files the index already has, identical; none without a {@code checkUrl}, or when the index
-     * cannot be asked (a warning says so, and the upload decides).
+     * cannot be asked or refuses to answer (a warning says so, and the upload decides).
      *
+     * @param credentials the upload's credentials when they are known in advance; sent only as {@link CheckAccess}
+     *     allows
      * @throws PublishException when the index has one of the files with other bytes
      */
-    Set<String> identicalOnIndex(List<Distribution> release, Optional<SecureUrl> checkUrl, CloseableHttpClient http)
-            throws PublishException {
+    Set<String> identicalOnIndex(List<Distribution> release, Optional<SecureUrl> checkUrl, RemoteIndex index,
+            Optional<StaticCredentials> credentials, CloseableHttpClient http) throws PublishException {
         if (checkUrl.isEmpty()) {
             return Set.of();
         }
+        CheckAccess access = CheckAccess.decide(checkUrl.get(), index, credentials);
+        if (credentials.isPresent() && access.auth().isEmpty() && index.known().isEmpty()) {
+            LOG.info("Reading {} with {}", checkUrl.get(), access.used());
+        } else {
+            LOG.debug("Reading {} with {}", checkUrl.get(), access.used());
+        }
         try {
-            Map<String, String> remote = simpleIndex.files(http, checkUrl.get().uri(), release.get(0).name());
+            Map<String, String> remote = simpleIndex.files(http, checkUrl.get().uri(), release.get(0).name(),
+                    access.auth());
             return identicalFiles(release, remote, checkUrl.get().host());
+        } catch (IndexAccessDenied e) {
+            LOG.warn("{} {} answered HTTP {} when read with {}; publishing without comparing with the index first. {}",
+                    CheckAccess.SETTING, checkUrl.get(), e.status(), access.used(), access.change(e.status()));
+            return Set.of();
         } catch (IndexQueryException e) {
             LOG.warn("{}; publishing without comparing with the index first (checkUrl, pypi.checkUrl)", e.getMessage());
             return Set.of();

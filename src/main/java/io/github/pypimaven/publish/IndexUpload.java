@@ -3,10 +3,12 @@ package io.github.pypimaven.publish;
 import io.github.pypimaven.credentials.CredentialPlan;
 import io.github.pypimaven.credentials.CredentialResolver;
 import io.github.pypimaven.credentials.CredentialsException;
+import io.github.pypimaven.credentials.StaticCredentials;
 import io.github.pypimaven.credentials.UploadCredentials;
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionException;
 import io.github.pypimaven.distribution.FileDigests;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.repository.RemoteIndex;
 import io.github.pypimaven.trust.TrustedPublishingException;
 import io.github.pypimaven.upload.UploadClient;
@@ -61,12 +63,14 @@ public class IndexUpload {
     PreparedUpload prepare(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci,
             CloseableHttpClient http, RunCredentials run) throws PublishException {
         plan(request, index, "Nothing was uploaded.");
-        Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), http);
+        Optional<StaticCredentials> known = staticCredentials(request, index, ci, "Nothing was uploaded.");
+        Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), index, known, http);
         List<Distribution> toSend = release.stream().filter(d -> !present.contains(d.filename())).toList();
         if (toSend.isEmpty()) { // nothing to send, so no token is needed either
             return new PreparedUpload(request, index, release, http, present, Optional.empty(), Map.of());
         }
-        UploadCredentials credentials = run.forIndex(index, request.credentials(),
+        // credentials known in advance need no sharing; a Trusted Publishing token is minted once per run and index
+        UploadCredentials credentials = known.isPresent() ? known.get() : run.forIndex(index, request.credentials(),
                 () -> resolveCredentials(request, index, http, ci));
         AttestationDecision decision = AttestationDecision.of(request.attestations().mode(),
                 credentials.trustedPublishing().isPresent(), index);
@@ -114,8 +118,8 @@ public class IndexUpload {
         }
         UploadCredentials credentials = prepared.credentials().get();
         int parallel = prepared.request().parallelUploads();
-        LOG.info("Publishing {} {} ({} file{}) to {} with the token from {}{}", first.name(), first.version(),
-                release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.source(),
+        LOG.info("Publishing {} {} ({} file{}) to {} with {}{}", first.name(), first.version(),
+                release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.description(),
                 parallel > 1 ? ", up to " + parallel + " at a time" : "");
         List<Distribution> toSend = release.stream().filter(d -> !prepared.present().contains(d.filename())).toList();
         UploadSchedule schedule = UploadSchedule.of(toSend, !prepared.present().isEmpty());
@@ -128,7 +132,7 @@ public class IndexUpload {
             }
         }
         if (!outcome.failures().isEmpty()) {
-            throw failure(outcome, published, release);
+            throw failure(outcome, published, release, identicalAccepted(prepared));
         }
         return new PublishedRelease(published, releasePage(prepared, first));
     }
@@ -144,7 +148,7 @@ public class IndexUpload {
 
     /** Every failure's own message, then exactly what the index has now and what it has not. */
     private static PublishException failure(ConcurrentUploads.Outcome outcome, List<PublishedFile> published,
-            List<Distribution> release) {
+            List<Distribution> release, boolean identicalAccepted) {
         Exception firstCause = outcome.failures().get(0).cause();
         StringBuilder message = new StringBuilder();
         for (ConcurrentUploads.Failure f : outcome.failures()) {
@@ -154,7 +158,7 @@ public class IndexUpload {
         }
         List<String> onIndex = published.stream().map(PublishedFile::filename).toList();
         List<String> missing = release.stream().map(Distribution::filename).filter(f -> !onIndex.contains(f)).toList();
-        message.append(PublishedRelease.stateAfterFailure(onIndex, missing));
+        message.append(PublishedRelease.stateAfterFailure(onIndex, missing, identicalAccepted));
         PublishException.Stage stage = firstCause instanceof CredentialsException e ? stage(e)
                 : PublishException.Stage.UPLOAD;
         return new PublishException(stage, message.toString(), firstCause);
@@ -164,6 +168,16 @@ public class IndexUpload {
     private CredentialPlan plan(PublishRequest request, RemoteIndex index, String outcome) throws PublishException {
         try {
             return credentialResolver.plan(request.credentials(), index);
+        } catch (CredentialsException e) {
+            throw new PublishException(PublishException.Stage.CREDENTIALS, e.getMessage() + "\n" + outcome, e);
+        }
+    }
+
+    /** The credentials when they are known without sending anything, masked on GitHub Actions; empty for Trusted Publishing. */
+    private Optional<StaticCredentials> staticCredentials(PublishRequest request, RemoteIndex index, CiReport ci,
+            String outcome) throws PublishException {
+        try {
+            return credentialResolver.staticCredentials(request.credentials(), index, ci.github());
         } catch (CredentialsException e) {
             throw new PublishException(PublishException.Stage.CREDENTIALS, e.getMessage() + "\n" + outcome, e);
         }
@@ -187,16 +201,21 @@ public class IndexUpload {
         Optional<FileAttestations> attestations = attestations(prepared, distribution);
         UploadProgress progress = new UploadProgress(distribution.filename(), distribution.size(),
                 request.transferProgress());
-        String token;
+        BasicAuth auth;
         synchronized (credentials) { // a Trusted Publishing token may be minted again: once, not by every thread
-            token = credentials.token();
+            auth = credentials.basicAuth();
         }
         UploadForm form = UploadForm.of(distribution, request.md5Digest(),
                 attestations.map(FileAttestations::formField), request.digestPlacement().afterFile(prepared.index()));
-        uploadClient.upload(prepared.http(), prepared.index(), token, form, request.retry(), progress::start,
+        uploadClient.upload(prepared.http(), prepared.index(), auth, form, request.retry(), progress::start,
                 progress::sent);
         LOG.info("{}", progress.done(attestations.isPresent() ? " with its attestation"
                 + (attestations.get().json().size() == 1 ? "" : "s") : ""));
+    }
+
+    /** PyPI and TestPyPI accept an identical file again; with checkUrl, files already there are not sent again. */
+    private static boolean identicalAccepted(PreparedUpload prepared) {
+        return prepared.index().known().isPresent() || prepared.request().checkUrl().isPresent();
     }
 
     private static PublishException.Stage stage(CredentialsException e) {

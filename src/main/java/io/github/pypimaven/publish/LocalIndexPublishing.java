@@ -38,7 +38,7 @@ public class LocalIndexPublishing {
                 published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), indexed.alreadyPresent()));
             } catch (LocalIndexException e) {
                 throw new PublishException(PublishException.Stage.LOCAL_INDEX,
-                        e.getMessage() + "\n" + PublishedRelease.stateAfterFailure(published, release, d), e);
+                        e.getMessage() + "\n" + PublishedRelease.stateAfterFailure(published, release, d, true), e);
             }
         }
         return new PublishedRelease(published, Optional.of("Install it with: "

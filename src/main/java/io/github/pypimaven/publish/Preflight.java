@@ -1,9 +1,11 @@
 package io.github.pypimaven.publish;
 
 import io.github.pypimaven.ci.Environment;
+import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.credentials.CredentialPlan;
 import io.github.pypimaven.credentials.CredentialResolver;
 import io.github.pypimaven.credentials.CredentialsException;
+import io.github.pypimaven.credentials.StaticCredentials;
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionException;
 import io.github.pypimaven.distribution.FileDigests;
@@ -56,7 +58,8 @@ public class Preflight {
         this.trustedPublishing = trustedPublishing;
     }
 
-    public ReleasePlan plan(PublishRequest request) {
+    /** @param github where credentials known in advance are masked before {@code checkUrl} is read with them */
+    public ReleasePlan plan(PublishRequest request, GitHubActions github) {
         List<ReleasePlan.Failure> failures = new ArrayList<>();
         Optional<List<Distribution>> release;
         try {
@@ -70,7 +73,7 @@ public class Preflight {
         List<String> attestations = List.of();
         if (request.target() instanceof RemoteIndex index) {
             Optional<CredentialPlan> plan = credentials(request, index, failures);
-            credentials = plan.map(p -> "the token from " + p.source()).orElse("no usable credentials");
+            credentials = plan.map(CredentialPlan::description).orElse("no usable credentials");
             if (request.offline()) {
                 failures.add(new ReleasePlan.Failure(PublishException.Stage.CHECK, "Maven is offline (-o), and " + index
                         + " is an index on the network: a real run cannot publish. Run without -o, or skip publishing"
@@ -78,7 +81,7 @@ public class Preflight {
                 request.checkUrl().ifPresent(url -> LOG.info("Maven is offline (-o), so the release was not compared"
                         + " with {} (checkUrl, pypi.checkUrl)", url));
             } else if (release.isPresent()) {
-                onIndex = onIndex(release.get(), request, failures);
+                onIndex = onIndex(release.get(), request, index, plan.isPresent(), github, failures);
             }
             if (release.isPresent() && plan.isPresent()) {
                 Set<String> present = onIndex;
@@ -123,13 +126,20 @@ public class Preflight {
         }
     }
 
-    private Set<String> onIndex(List<Distribution> release, PublishRequest request,
-            List<ReleasePlan.Failure> failures) {
+    /** @param usableCredentials whether the credentials could be decided: when not, the index is read without any */
+    private Set<String> onIndex(List<Distribution> release, PublishRequest request, RemoteIndex index,
+            boolean usableCredentials, GitHubActions github, List<ReleasePlan.Failure> failures) {
         if (request.checkUrl().isEmpty()) {
             return Set.of();
         }
         try (CloseableHttpClient http = httpClients.create(request.http())) {
-            return comparison.identicalOnIndex(release, request.checkUrl(), http);
+            Optional<StaticCredentials> known = Optional.empty();
+            if (usableCredentials) {
+                known = credentialResolver.staticCredentials(request.credentials(), index, github);
+            }
+            return comparison.identicalOnIndex(release, request.checkUrl(), index, known, http);
+        } catch (CredentialsException e) {
+            failures.add(new ReleasePlan.Failure(PublishException.Stage.CREDENTIALS, e.getMessage()));
         } catch (PublishException e) {
             failures.add(new ReleasePlan.Failure(e.stage(), e.getMessage()));
         } catch (IOException e) {

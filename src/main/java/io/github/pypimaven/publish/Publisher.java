@@ -123,7 +123,7 @@ public class Publisher {
             throws PublishException {
         List<ReleasePlan> plans = new ArrayList<>();
         for (PublishRequest request : requests) {
-            ReleasePlan plan = preflight.plan(request);
+            ReleasePlan plan = preflight.plan(request, ciReport(request, ciOutput).github());
             PlanReport.log(plan, rehearsal);
             plans.add(plan);
         }

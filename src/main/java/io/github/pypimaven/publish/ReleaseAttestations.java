@@ -200,7 +200,7 @@ public class ReleaseAttestations {
         }
         Duration timeout = http.responseTimeout().compareTo(SIGSTORE_RESPONSE_TIMEOUT) < 0
                 ? http.responseTimeout() : SIGSTORE_RESPONSE_TIMEOUT;
-        HttpSettings sigstoreHttp = new HttpSettings(http.connectTimeout(), timeout, http.userAgent(), http.proxy());
+        HttpSettings sigstoreHttp = http.withResponseTimeout(timeout);
         try (CloseableHttpClient client = httpClients.create(sigstoreHttp)) {
             SigstoreTokenSource tokens = () -> {
                 try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.http.HttpAnswer;
+import io.github.pypimaven.http.TlsHandshake;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /** The index side of Trusted Publishing: its audience, and the exchange of an identity token for an upload token. */
@@ -45,6 +47,9 @@ final class MintTokenClient {
         HttpAnswer reply;
         try {
             reply = PlainHttp.get(http, index.audienceEndpoint(), Map.of("Accept", "application/json"));
+        } catch (SSLException e) { // the first request to the index: a certificate problem shows here
+            throw new TrustedPublishingException("Trusted Publishing failed: " + TlsHandshake.describe(
+                    index.uploadUrl().host(), e), e);
         } catch (IOException e) {
             throw new TrustedPublishingException("Trusted Publishing failed: could not reach " + index.audienceEndpoint()
                     + " (" + e.getMessage() + "). Check the upload URL and the network or proxy settings, then retry"

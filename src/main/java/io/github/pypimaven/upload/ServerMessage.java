@@ -56,6 +56,10 @@ public final class ServerMessage {
                     return value.asText();
                 }
             }
+            JsonNode errors = node.get("errors"); // Artifactory: {"errors": [{"status": 403, "message": ...}]}
+            if (errors != null && errors.isArray() && errors.size() > 0 && errors.get(0).has("message")) {
+                node = errors.get(0);
+            }
             JsonNode message = node.get("message");
             if (message != null && message.isTextual()) {
                 return lastNonEmptyLine(message.asText());

@@ -2,13 +2,16 @@ package io.github.pypimaven.upload;
 
 import io.github.pypimaven.ci.ForeignText;
 import io.github.pypimaven.http.AnswerCap;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.http.BoundedExchange;
 import io.github.pypimaven.http.HttpAnswer;
+import io.github.pypimaven.http.TlsHandshake;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -19,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client side of the legacy upload API ({@code :action=file_upload}): one multipart POST per file, Basic
- * auth {@code __token__:<token>}, answers turned into messages a user can act on.
+ * The client side of the legacy upload API ({@code :action=file_upload}): one multipart POST per file, HTTP Basic
+ * credentials ({@code __token__:<token>} for an API token), answers turned into messages a user can act on.
  */
 @Named
 @Singleton
@@ -32,55 +35,77 @@ public class UploadClient {
     /**
      * Uploads one file.
      *
-     * @param token the API token; used only in the Authorization header
-     * @param attempt told before each attempt starts (a retry sends the file again)
+     * @param auth the credentials; used only in the Authorization header
+     * @param starting told before each attempt starts (a retry sends the file again)
      * @param progress told how many bytes of the file the attempt has sent so far
      */
-    public void upload(CloseableHttpClient http, RemoteIndex index, String token, UploadForm form, RetryPolicy retry,
-            Runnable attempt, LongConsumer progress) throws UploadException {
+    public void upload(CloseableHttpClient http, RemoteIndex index, BasicAuth auth, UploadForm form, RetryPolicy retry,
+            Runnable starting, LongConsumer progress) throws UploadException {
         String filename = form.filename();
-        for (int n = 1; ; n++) {
-            if (n > 1) {
-                sleep(retry, n);
-            }
-            attempt.run();
-            UploadOutcome outcome = send(http, index, token, form, progress);
+        Duration wait = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            sleep(wait);
+            starting.run();
+            UploadOutcome outcome = send(http, index, auth, form, progress);
             if (outcome instanceof UploadOutcome.Answered answered && answered.accepted()) {
                 LOG.debug("{}: HTTP {} from {}", filename, answered.status(), index);
                 return;
             }
-            if (!outcome.retryable() || n >= retry.attempts()) {
-                // The token itself, in any form, is cut from what the index or the network said, as are other secrets.
+            if (!outcome.retryable() || attempt >= retry.attempts()) {
+                // The secret itself, in any form, is cut from what the index or the network said, as are other secrets.
                 throw new UploadException(ForeignText.withoutSecrets(
-                        UploadFailure.describe(filename, index, outcome, n), List.of(token)));
+                        UploadFailure.describe(filename, index, auth, outcome, attempt), auth.secrets()));
             }
-            LOG.warn("Uploading {} failed ({}); trying again ({} of {})", filename,
-                    ForeignText.withoutSecrets(outcome.summary(), List.of(token)), n + 1, retry.attempts());
+            wait = wait(retry, attempt + 1, outcome, filename);
+            LOG.warn("Uploading {} failed ({}); trying again in {} s ({} of {})", filename,
+                    ForeignText.withoutSecrets(outcome.summary(), auth.secrets()), wait.toMillis() / 1000.0,
+                    attempt + 1, retry.attempts());
         }
     }
 
-    private UploadOutcome send(CloseableHttpClient http, RemoteIndex index, String token, UploadForm form,
+    /** What the index asked for with Retry-After on a 429 or 503 (capped), else the policy's doubling delay. */
+    private static Duration wait(RetryPolicy retry, int attempt, UploadOutcome outcome, String filename) {
+        Optional<Duration> asked = outcome instanceof UploadOutcome.Answered answered ? answered.retryAfter()
+                : Optional.empty();
+        if (asked.isEmpty()) {
+            return retry.delayBefore(attempt);
+        }
+        if (asked.get().compareTo(retry.maxRetryAfter()) > 0) {
+            LOG.warn("The index asked to wait {} s before {} is sent again (Retry-After); waiting {} s, the most this"
+                    + " plugin waits. If it still refuses, re-run the build later.", asked.get().toSeconds(), filename,
+                    retry.maxRetryAfter().toMillis() / 1000.0);
+            return retry.maxRetryAfter();
+        }
+        return asked.get();
+    }
+
+    private UploadOutcome send(CloseableHttpClient http, RemoteIndex index, BasicAuth auth, UploadForm form,
             LongConsumer progress) {
         HttpPost post = new HttpPost(index.uri());
-        post.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                ("__token__:" + token).getBytes(StandardCharsets.UTF_8)));
+        post.setHeader("Authorization", auth.header());
         post.setHeader("Accept", ACCEPT);
         try {
             post.setEntity(MultipartBody.of(form, progress));
             HttpAnswer answer = BoundedExchange.send(http, post, AnswerCap.UPLOAD_ANSWER);
             return new UploadOutcome.Answered(answer.status(), answer.header("Location").orElse(null),
-                    answer.header("Content-Type").orElse(null), answer.body());
+                    answer.header("Content-Type").orElse(null), answer.body(),
+                    RetryPolicy.honoursRetryAfter(answer.status())
+                            ? RetryAfter.parse(answer.header("Retry-After").orElse(null), Instant.now())
+                            : Optional.empty());
         } catch (SSLException e) {
-            return new UploadOutcome.TlsFailure("TLS failure: " + ForeignText.line(e.getMessage()));
+            return new UploadOutcome.TlsFailure(TlsHandshake.describe(index.uploadUrl().host(), e));
         } catch (IOException e) {
             return new UploadOutcome.NoAnswer(e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + ForeignText.line(e.getMessage())));
         }
     }
 
-    private static void sleep(RetryPolicy retry, int attempt) {
+    private static void sleep(Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(retry.delayBefore(attempt).toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -66,7 +66,7 @@ class CredentialResolverTest {
     @Test
     void aConfiguredTokenIsUsedForAnyIndex() throws Exception {
         CredentialRequest withToken = new CredentialRequest(TrustedPublishingMode.AUTO,
-                Optional.of(new StaticToken("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
+                Optional.of(ServerCredentials.token("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
         assertEquals("settings.xml server 'pypi'", resolver.describe(withToken, OTHER));
     }
 
@@ -84,8 +84,9 @@ class CredentialResolverTest {
         assertTrue(resolver.plan(request(TrustedPublishingMode.AUTO, null),
                 TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL)).trustedPublishing());
         CredentialRequest withToken = new CredentialRequest(TrustedPublishingMode.AUTO,
-                Optional.of(new StaticToken("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
-        assertEquals(new CredentialPlan("settings.xml server 'pypi'", false, Optional.empty()), resolver.plan(withToken,
+                Optional.of(ServerCredentials.token("pypi-secret", "settings.xml server 'pypi'")), "UNSET", GITHUB);
+        assertEquals(new CredentialPlan("settings.xml server 'pypi'", "the token from settings.xml server 'pypi'", false,
+                Optional.empty()), resolver.plan(withToken,
                 TestTargets.remote(KnownIndex.PYPI_UPLOAD_URL)));
     }
 

@@ -36,23 +36,64 @@ class SettingsDecryptionTest {
 
     @Test
     void anEncryptedTokenIsDecrypted() throws Exception {
-        assertEquals(TOKEN, SettingsToken.read(server(ENCRYPTED), "pypi", decrypter(MASTER)).orElseThrow().value());
+        assertEquals(TOKEN, SettingsServer.read(server(ENCRYPTED), "pypi", decrypter(MASTER), "the token").orElseThrow().password());
     }
 
     @Test
     void aPlainTokenNeedsNoMasterPassword() throws Exception {
-        assertEquals(TOKEN, SettingsToken.read(server(TOKEN), "pypi", decrypter(tmp.resolve("none.xml"))).orElseThrow().value());
+        assertEquals(TOKEN, SettingsServer.read(server(TOKEN), "pypi", decrypter(tmp.resolve("none.xml")), "the token").orElseThrow().password());
     }
 
     @Test
     void aTokenThatCannotBeDecryptedNamesTheServerAndWhatToCheck() {
         MojoFailureException e = assertThrows(MojoFailureException.class,
-                () -> SettingsToken.read(server(ENCRYPTED), "pypi", decrypter(tmp.resolve("none.xml"))));
+                () -> SettingsServer.read(server(ENCRYPTED), "pypi", decrypter(tmp.resolve("none.xml")), "the token"));
 
         String message = e.getMessage();
         assertTrue(message.startsWith("Could not decrypt the password of settings.xml server 'pypi': "), message);
         assertTrue(message.endsWith(". Check ~/.m2/settings-security.xml (or -Dsettings.security) and the encrypted password."), message);
         assertFalse(message.contains(TOKEN), message);
+    }
+
+    @Test
+    void aPrivateIndexsUserAndEncryptedPasswordAreReadTogether() throws Exception {
+        Settings settings = server(ENCRYPTED);
+        settings.getServer("pypi").setUsername(" deployer ");
+        var credentials = SettingsServer.read(settings, "pypi", decrypter(MASTER), "the password").orElseThrow();
+        assertEquals(Optional.of("deployer"), credentials.username());
+        assertEquals(TOKEN, credentials.password());
+        assertFalse(credentials.toString().contains(TOKEN));
+    }
+
+    @Test
+    void theTrustStorePasswordComesFromAServerOrAVariableNeverFromThePom() throws Exception {
+        io.github.pypimaven.testing.CompanyCaIndex ca = io.github.pypimaven.testing.CompanyCaIndex.start(tmp);
+        try {
+            String store = ca.pkcs12().toString();
+            Settings settings = server(io.github.pypimaven.testing.CompanyCaIndex.STORE_PASSWORD);
+            io.github.pypimaven.ci.Environment env = new io.github.pypimaven.ci.Environment(Map.of("TRUST_PASSWORD",
+                    io.github.pypimaven.testing.CompanyCaIndex.STORE_PASSWORD));
+            assertEquals(1, TrustStoreSetting.read(store, "server:pypi", tmp, settings, decrypter(MASTER), env)
+                    .orElseThrow().certificates().size());
+            assertEquals(1, TrustStoreSetting.read(store, "env:TRUST_PASSWORD", tmp, new Settings(), decrypter(MASTER),
+                    env).orElseThrow().certificates().size());
+            assertEquals(Optional.empty(), TrustStoreSetting.read(" ", "env:X", tmp, settings, decrypter(MASTER), env));
+
+            String plain = assertThrows(MojoFailureException.class, () -> TrustStoreSetting.read(store,
+                    "the-password-itself", tmp, settings, decrypter(MASTER), env)).getMessage();
+            assertTrue(plain.startsWith("trustStorePassword (pypi.trustStorePassword) must say where the password"),
+                    plain);
+            assertFalse(plain.contains("the-password-itself"), "a value that may be the password is never echoed");
+            String unset = assertThrows(MojoFailureException.class, () -> TrustStoreSetting.read(store, "env:UNSET",
+                    tmp, settings, decrypter(MASTER), env)).getMessage();
+            assertTrue(unset.contains("names the environment variable UNSET, which is not set"), unset);
+            String noServer = assertThrows(MojoFailureException.class, () -> TrustStoreSetting.read(store,
+                    "server:nope", tmp, settings, decrypter(MASTER), env)).getMessage();
+            assertTrue(noServer.contains("names the settings.xml server 'nope', which is not in settings.xml"),
+                    noServer);
+        } finally {
+            ca.close();
+        }
     }
 
     @Test

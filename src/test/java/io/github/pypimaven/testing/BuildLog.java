@@ -66,6 +66,20 @@ public final class BuildLog {
         return this;
     }
 
+    /**
+     * Fails if a private index's password appears anywhere in the log, alone or in its Basic-auth form with the user
+     * name (see {@link #hasNoSecret(String)}).
+     */
+    public BuildLog hasNoPassword(String username, String password) {
+        hasNoSecret(password);
+        String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        if (text.contains(basic)) {
+            throw new AssertionError(file + " contains the Basic-auth form of the password of " + username);
+        }
+        return this;
+    }
+
     /** Fails unless every secret of the collection is absent (see {@link #hasNoSecret(String)}). */
     public BuildLog hasNoSecrets(java.util.Collection<String> secrets) {
         if (secrets.isEmpty()) {

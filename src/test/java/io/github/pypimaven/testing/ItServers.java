@@ -2,7 +2,9 @@ package io.github.pypimaven.testing;
 
 import io.github.pypimaven.testing.oidc.FakeOidcIssuer;
 import io.github.pypimaven.testing.oidc.FakeTrustedPublishing;
+import io.github.pypimaven.testing.pypi.FakePrivateIndex;
 import io.github.pypimaven.testing.pypi.FakePyPI;
+import io.github.pypimaven.testing.pypi.IndexKind;
 import io.github.pypimaven.testing.sigstore.FakeSigstore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ public final class ItServers {
     private static FakeProxy proxy;
     private static HostileIndex hostile;
     private static FakeSigstore sigstore;
+    private static FakePrivateIndex privateIndex;
 
     private ItServers() {}
 
@@ -60,6 +63,19 @@ public final class ItServers {
                 Integer.parseInt(rekorPort.toString()));
         sigstore.writeTrustedRoot(Path.of(trustedRoot.toString()));
         return sigstore;
+    }
+
+    /**
+     * A fresh fake self-hosted index of the kind ({@code NEXUS}, {@code GITLAB}, ...: see {@link IndexKind}) on the fake
+     * PyPI's port, with an account that may upload.
+     */
+    public static synchronized FakePrivateIndex privateIndex(Object port, String kind, String user, String password)
+            throws IOException {
+        closeAll();
+        IndexKind chosen = IndexKind.all().stream().filter(k -> k.name().equalsIgnoreCase(kind)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index kind " + kind));
+        privateIndex = FakePrivateIndex.start(chosen, Integer.parseInt(port.toString())).uploader(user, password);
+        return privateIndex;
     }
 
     /** An index on the fake PyPI's port that answers everything with the same crafted answer. */
@@ -113,6 +129,10 @@ public final class ItServers {
         if (sigstore != null) {
             sigstore.close();
             sigstore = null;
+        }
+        if (privateIndex != null) {
+            privateIndex.close();
+            privateIndex = null;
         }
     }
 

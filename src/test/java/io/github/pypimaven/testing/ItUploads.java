@@ -2,6 +2,7 @@ package io.github.pypimaven.testing;
 
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionReader;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.upload.RetryPolicy;
@@ -18,7 +19,7 @@ public final class ItUploads {
     public static void upload(String uploadUrl, String token, Path file) throws Exception {
         Distribution distribution = new DistributionReader().read(file);
         try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
-            new UploadClient().upload(http, TestTargets.remote(uploadUrl), token,
+            new UploadClient().upload(http, TestTargets.remote(uploadUrl), new BasicAuth("__token__", token, "test"),
                     UploadForm.of(distribution, false), RetryPolicy.defaults(), () -> { }, sent -> { });
         }
     }

@@ -7,7 +7,7 @@ import io.github.pypimaven.attestation.RekorClient;
 import io.github.pypimaven.ci.Environment;
 import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.credentials.CredentialResolver;
-import io.github.pypimaven.credentials.StaticToken;
+import io.github.pypimaven.credentials.ServerCredentials;
 import io.github.pypimaven.credentials.TrustedPublishingMode;
 import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.distribution.DistributionValidator;
@@ -65,7 +65,7 @@ public final class TestServices {
     }
 
     public static CredentialRequest tokenCredentials(String token, Environment environment) {
-        return new CredentialRequest(TrustedPublishingMode.NEVER, Optional.of(new StaticToken(token, "test")),
+        return new CredentialRequest(TrustedPublishingMode.NEVER, Optional.of(ServerCredentials.token(token, "test")),
                 "UNSET_VARIABLE", environment);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.distribution.DistributionReader;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.HostileIndex;
@@ -49,14 +50,27 @@ class HostileAnswersTest {
         "text/html|<html><title>403 {authorization}</title><body>{credentials}</body></html>",
         "text/plain|400 Bad\\n::warning::pwned\\n##[error]fake {credentials}"})
     void anEchoedAuthorizationHeaderIsNeverShown(String contentType, String body) throws Exception {
+        assertEchoNeverShown(contentType, body, "__token__");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "text/plain|Forbidden for {authorization}",
+        "text/plain|you are {credentials}",
+        "application/json|{\"errors\": [{\"status\": 403, \"message\": \"{credentials} {authorization}\"}]}"})
+    void anEchoedPrivateIndexLoginIsNeverShown(String contentType, String body) throws Exception {
+        assertEchoNeverShown(contentType, body, "deployer");
+    }
+
+    private void assertEchoNeverShown(String contentType, String body, String user) throws Exception {
         index.answer(403, contentType, body.replace("\\n", "\n"));
         Path wheel = TestDistributions.wheel("my-package", "1.0").module("my_package/__init__.py", "").writeTo(dir);
         Distribution distribution = new DistributionReader().read(wheel);
         try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             String message = assertThrows(UploadException.class, () -> new UploadClient().upload(http,
-                    TestTargets.remote(index.uploadUrl()), TOKEN, UploadForm.of(distribution, false),
+                    TestTargets.remote(index.uploadUrl()), new BasicAuth(user, TOKEN, "test"), UploadForm.of(distribution, false),
                     new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { })).getMessage();
-            String basic = Base64.getEncoder().encodeToString(("__token__:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+            String basic = Base64.getEncoder().encodeToString((user + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
             assertFalse(message.contains(TOKEN), message);
             assertFalse(message.contains(basic), message);
             assertTrue(message.lines().noneMatch(l -> l.strip().startsWith("::") || l.strip().startsWith("##")), message);

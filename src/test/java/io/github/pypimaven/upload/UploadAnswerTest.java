@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pypimaven.distribution.DistributionReader;
+import io.github.pypimaven.http.BasicAuth;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.testing.Flood;
@@ -38,7 +39,7 @@ class UploadAnswerTest {
         try (flood) {
             flood.serve();
             UploadException e = assertThrows(UploadException.class, () -> new UploadClient().upload(http,
-                    TestTargets.remote(flood.url("/legacy/")), "pypi-flood", UploadForm.of(new DistributionReader().read(wheel),
+                    TestTargets.remote(flood.url("/legacy/")), new BasicAuth("__token__", "pypi-flood", "test"), UploadForm.of(new DistributionReader().read(wheel),
                             false), new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { }));
             assertTrue(e.getMessage().contains("400"), e.getMessage());
             assertTrue(e.getMessage().length() < 4096, "a message, not the page: " + e.getMessage().length() + " chars");

@@ -1,6 +1,6 @@
 package io.github.pypimaven.maven;
 
-import io.github.pypimaven.credentials.StaticToken;
+import io.github.pypimaven.credentials.ServerCredentials;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
@@ -9,13 +9,20 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** Reads the API token from a settings.xml {@code <server>}, decrypting a Maven-encrypted password. */
-final class SettingsToken {
+/**
+ * Reads a settings.xml {@code <server>}'s user name and password, decrypting a Maven-encrypted password. Whether they
+ * are an API token or a private index's account is decided with the index ({@code ConfiguredCredentials}).
+ */
+final class SettingsServer {
 
-    private SettingsToken() {}
+    private SettingsServer() {}
 
-    static Optional<StaticToken> read(Settings settings, String serverId, SettingsDecrypter decrypter) throws MojoFailureException {
-        Server server = settings == null || serverId == null ? null : settings.getServer(serverId);
+    /**
+     * @param what what the password is, for the message when it is missing: "the API token (or the index's password)"
+     */
+    static Optional<ServerCredentials> read(Settings settings, String serverId, SettingsDecrypter decrypter, String what)
+            throws MojoFailureException {
+        Server server = settings == null || serverId == null || serverId.isBlank() ? null : settings.getServer(serverId);
         if (server == null) {
             return Optional.empty();
         }
@@ -27,16 +34,11 @@ final class SettingsToken {
                     + ". Check ~/.m2/settings-security.xml (or -Dsettings.security) and the encrypted password.");
         }
         Server decrypted = result.getServer();
-        String username = decrypted.getUsername();
-        if (username != null && !username.isBlank() && !username.strip().equals("__token__")) {
-            throw new MojoFailureException(where + " has the username '" + username + "', but PyPI accepts only API tokens:"
-                    + " set <username>__token__</username> (or remove it) and put the API token in <password>.");
-        }
         String password = decrypted.getPassword();
         if (password == null || password.isBlank()) {
-            throw new MojoFailureException(where + " has no password: put the API token in its <password>"
+            throw new MojoFailureException(where + " has no password: put " + what + " in its <password>"
                     + " (encrypt it with mvn --encrypt-password), or remove the server to use another credential source.");
         }
-        return Optional.of(new StaticToken(password, where));
+        return Optional.of(new ServerCredentials(Optional.ofNullable(decrypted.getUsername()), password, where));
     }
 }
