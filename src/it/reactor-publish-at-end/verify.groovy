@@ -8,5 +8,7 @@ ItServers.verify { ->
         .contains('All 3 modules that publish are built; publishing their distributions now (publishAtEnd)')
     // every upload comes after the last deferral
     def text = log.text()
-    assert text.lastIndexOf('Publishing deferred') < text.indexOf('Uploading module_a-1.0.0-py3-none-any.whl')
+    assert text.lastIndexOf('Publishing deferred') < text.indexOf('Uploaded module_a-1.0.0-py3-none-any.whl')
+    // one HTTP client for the whole run: every module's uploads go over the same kept-alive connection
+    assert pypi.uploadRequests()*.clientPort.unique().size() == 1 : pypi.uploadRequests()*.clientPort
 }

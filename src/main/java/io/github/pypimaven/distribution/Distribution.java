@@ -15,15 +15,24 @@ import java.util.Optional;
  * @param filename its base name, as uploaded
  * @param kind     wheel or sdist
  * @param metadata its METADATA or PKG-INFO
- * @param sha256   lower-case hex SHA-256 of the file
- * @param md5      lower-case hex MD5 of the file
+ * @param digests  its SHA-256 and MD5, computed when first needed (see {@link FileDigests})
  * @param size     file size in bytes
  * @param contents what the archive holds, for the archive rules
  */
 public record Distribution(Path path, String filename, DistributionKind kind, CoreMetadata metadata,
-                           String sha256, String md5, long size, ArchiveContents contents) {
+                           FileDigests digests, long size, ArchiveContents contents) {
 
     private static final String SDIST_PYVERSION = "source";
+
+    /** Lower-case hex SHA-256 of the file; reads the file unless it is known already. */
+    public String sha256() {
+        return digests.sha256();
+    }
+
+    /** Lower-case hex MD5 of the file; reads the file unless it is known already. */
+    public String md5() {
+        return digests.md5();
+    }
 
     /** The Name field as a project name; empty when it is not a valid one. */
     public Optional<ProjectName> validName() {
@@ -83,6 +92,6 @@ public record Distribution(Path path, String filename, DistributionKind kind, Co
         // Keeps log lines short: metadata and contents are large. Name and Version are as the file wrote them.
         return "Distribution[" + filename + ", " + kind.filetype() + ", " + ForeignText.line(metadata.name()) + " "
                 + validVersion().map(Pep440Version::toString).orElse(ForeignText.line(metadata.version()))
-                + ", sha256=" + sha256 + ", " + size + " bytes]";
+                + ", " + size + " bytes]";
     }
 }

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a wheel or sdist, reads its core metadata where PyPI reads it, notes what the archive rules need, and computes
- * the upload digests. Any file that cannot be read gives a {@link DistributionException} naming the file and the
+ * Opens a wheel or sdist, reads its core metadata where PyPI reads it, and notes what the archive rules need; the
+ * digests are computed later, when needed (see {@link FileDigests}). Any file that cannot be read gives a {@link DistributionException} naming the file and the
  * cause, so nothing is uploaded until every file of a release has been read.
  */
 @Named
@@ -59,18 +59,12 @@ public class DistributionReader {
         } else {
             SdistFilename.checkCharacters(filename);
         }
-        requireNonEmptyFile(file);
-        FileDigests digests;
-        try {
-            digests = FileDigests.of(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
+        long size = requireNonEmptyFile(file);
         MetadataAndContents read = kind == DistributionKind.WHEEL ? readWheel(file, filename)
                 : SdistArchive.read(file, filename, SdistArchive.Limits.DEFAULT);
         // A bad Name or Version is not a reading error: the validator reports it with the release's other problems.
-        Distribution distribution = new Distribution(file, filename, kind, read.metadata, digests.sha256(),
-                digests.md5(), digests.size(), read.contents);
+        Distribution distribution = new Distribution(file, filename, kind, read.metadata, FileDigests.of(file), size,
+                read.contents);
         LOG.debug("Read {}", distribution);
         return distribution;
     }
@@ -78,21 +72,25 @@ public class DistributionReader {
     record MetadataAndContents(CoreMetadata metadata, ArchiveContents contents) {
     }
 
-    private static void requireNonEmptyFile(Path file) {
+    /** Returns the file's size. */
+    private static long requireNonEmptyFile(Path file) {
         if (Files.isDirectory(file)) {
             throw new DistributionException(shown(file) + " is a directory, not a distribution file");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new DistributionException(shown(file) + " is empty (0 bytes): the build did not finish writing it;"
-                        + " rebuild the distribution");
-            }
+            size = Files.size(file);
         } catch (IOException e) {
             throw unreadable(file, e);
+        }
+        if (size == 0) {
+            throw new DistributionException(shown(file) + " is empty (0 bytes): the build did not finish writing it;"
+                    + " rebuild the distribution");
         }
         if (!Files.isReadable(file)) {
             throw unreadable(file, new AccessDeniedException(file.toString()));
         }
+        return size;
     }
 
     /** Turns an I/O failure into a message that says what to do, without the library's stack trace. */

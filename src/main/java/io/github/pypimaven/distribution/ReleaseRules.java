@@ -38,7 +38,8 @@ final class ReleaseRules {
                         + " a release share one version. Remove stale files from the build output (mvn clean)"));
             }
             Distribution same = byFilename.putIfAbsent(d.filename(), d);
-            if (same != null && !same.sha256().equals(d.sha256())) {
+            // Only a file name listed twice needs the digests, and the same path twice is the same file.
+            if (same != null && !same.path().equals(d.path()) && !same.sha256().equals(d.sha256())) {
                 problems.add(new Problem(d.filename(), ValidationRule.DUPLICATE_FILENAME, d.filename() + " is listed"
                         + " twice with different contents (" + same.path() + " and " + d.path() + "); PyPI would refuse"
                         + " the second (\"File already exists\"). Remove the stale copy"));
@@ -56,11 +57,14 @@ final class ReleaseRules {
         return problems;
     }
 
-    /** The files in order, each file name once: a repeated identical file is uploaded once. */
+    /**
+     * The files of a release that passed {@link #check} in order, each file name once: a repeated file is identical
+     * then, and uploaded once.
+     */
     static List<Distribution> withoutRepeats(List<Distribution> all) {
         Map<String, Distribution> first = new LinkedHashMap<>();
         for (Distribution d : all) {
-            first.putIfAbsent(d.filename() + "\0" + d.sha256(), d);
+            first.putIfAbsent(d.filename(), d);
         }
         return List.copyOf(first.values());
     }

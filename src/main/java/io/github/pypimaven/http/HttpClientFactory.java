@@ -28,11 +28,14 @@ import org.apache.hc.core5.util.Timeout;
  * or bodies (see {@link QuietConnection}), and TLS that trusts the JVM's authorities plus the configured
  * {@link TrustStore}, if any.
  *
- * <p>Callers close the client when their run ends; nothing is shared between Maven executions.
+ * <p>Callers close the client when their run ends (see {@link SharedHttpClients}); nothing is shared between Maven
+ * executions.
  */
 @Named
 @Singleton
 public class HttpClientFactory {
+
+    static final int MAX_CONNECTIONS_PER_HOST = 16;
 
     public CloseableHttpClient create(HttpSettings settings) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create();
@@ -47,6 +50,9 @@ public class HttpClientFactory {
                     }
                     return connection;
                 })
+                // Enough connections for the most uploads a run sends at the same time (parallelUploads).
+                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+                .setMaxConnTotal(2 * MAX_CONNECTIONS_PER_HOST)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.responseTimeout()))

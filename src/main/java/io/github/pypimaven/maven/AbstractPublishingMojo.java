@@ -269,6 +269,7 @@ abstract class AbstractPublishingMojo extends AbstractMojo {
             return Optional.of(PublishRequest.builder(files, target, credentials())
                     .http(http(baseDirectory))
                     .offline(session.isOffline())
+                    .transferProgress(TransferProgress.shown(session, getLog()))
                     .checkUrl(target instanceof RemoteIndex index ? parse(() -> index.checkUrl(checkUrl)) : Optional.empty())
                     .attestations(parse(() -> AttestationSettings.parse(attestations, sigstoreFulcioUrl,
                             sigstoreRekorUrl, sigstoreTrustedRoot, baseDirectory))));

@@ -7,6 +7,7 @@ import io.github.pypimaven.publish.PublishException;
 import io.github.pypimaven.publish.PublishRequest;
 import io.github.pypimaven.publish.Publisher;
 import io.github.pypimaven.repository.RemoteIndex;
+import io.github.pypimaven.upload.DigestPlacement;
 import io.github.pypimaven.upload.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +75,27 @@ public class PublishMojo extends AbstractPublishingMojo {
     @Parameter(property = "pypi.uploadAttempts", defaultValue = "3")
     private int uploadAttempts;
 
+    /**
+     * How many files of a release are uploaded at the same time, from 1 (one after the other) to 16. Every file is
+     * still checked before the first upload; when the release is new on the index its first file goes alone (it creates
+     * the release), and the sdist goes after every wheel. After a failure no new upload starts, the running ones end,
+     * and the message lists exactly which files the index has.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.parallelUploads", defaultValue = "4")
+    private int parallelUploads;
+
+    /**
+     * Whether the digest fields follow the file in the upload form, so the file is hashed while it is sent (read once)
+     * instead of before. {@code auto}: for PyPI and TestPyPI, which read the whole form before they look at a field;
+     * {@code true}: for any index (only where you know it reads the whole form first); {@code false}: never.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pypi.digestsAfterFile", defaultValue = "auto")
+    private String digestsAfterFile;
+
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
@@ -120,11 +142,13 @@ public class PublishMojo extends AbstractPublishingMojo {
         if (prepared.isEmpty()) {
             return Optional.empty();
         }
-        PublishRequest request = prepared.get()
+        PublishRequest request = parse(() -> prepared.get()
                 .md5Digest(md5Digest)
-                .retry(parse(() -> new RetryPolicy(uploadAttempts, Duration.ofSeconds(2))))
+                .retry(new RetryPolicy(uploadAttempts, Duration.ofSeconds(2)))
+                .parallelUploads(parallelUploads)
+                .digestPlacement(DigestPlacement.parse(digestsAfterFile))
                 .dryRun(dryRun)
-                .build();
+                .build());
         if (request.offline() && request.target() instanceof RemoteIndex && !dryRun) {
             throw new MojoFailureException("Cannot publish to " + request.target() + " while Maven is offline (-o): run"
                     + " without -o, skip publishing with -Dpypi.skip, or check without sending with -Dpypi.dryRun.");

@@ -6,8 +6,9 @@ import io.github.pypimaven.credentials.CredentialsException;
 import io.github.pypimaven.credentials.StaticCredentials;
 import io.github.pypimaven.credentials.UploadCredentials;
 import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.distribution.DistributionException;
+import io.github.pypimaven.distribution.FileDigests;
 import io.github.pypimaven.http.BasicAuth;
-import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.repository.RemoteIndex;
 import io.github.pypimaven.trust.TrustedPublishingException;
 import io.github.pypimaven.upload.UploadClient;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Publishes a checked release to an index over HTTP, in two steps so that a reactor's releases are all prepared before
  * the first upload of any: {@link #prepare} chooses the credentials (configuration errors before anything is sent),
  * compares the release with the index, mints the token and makes the attestations; {@link #upload} sends the files the
- * index lacks in order, stopping at the first refusal with a message that says exactly what the index has now.
+ * index lacks as {@link UploadSchedule} orders them, several at a time, starting none after the first refusal, with a
+ * message that says exactly what the index has now.
  */
 @Named
 @Singleton
@@ -40,56 +42,67 @@ public class IndexUpload {
 
     private final CredentialResolver credentialResolver;
     private final UploadClient uploadClient;
-    private final HttpClientFactory httpClients;
     private final IndexComparison comparison;
     private final ReleaseAttestations releaseAttestations;
 
     @Inject
-    public IndexUpload(CredentialResolver credentialResolver, UploadClient uploadClient, HttpClientFactory httpClients,
+    public IndexUpload(CredentialResolver credentialResolver, UploadClient uploadClient,
             IndexComparison comparison, ReleaseAttestations releaseAttestations) {
         this.credentialResolver = credentialResolver;
         this.uploadClient = uploadClient;
-        this.httpClients = httpClients;
         this.comparison = comparison;
         this.releaseAttestations = releaseAttestations;
     }
 
     /**
      * Everything before the first byte of a file is sent: credentials are chosen (configuration errors first), the
-     * release is compared with the index, the token is minted and the attestations are made. The caller closes the
-     * result. {@code run} holds the credentials that the run's earlier releases resolved.
+     * release is compared with the index, the token is minted and the attestations are made. {@code http} is the
+     * run's client (see {@link io.github.pypimaven.http.SharedHttpClients}); {@code run} holds the credentials that the
+     * run's earlier releases resolved.
      */
     PreparedUpload prepare(List<Distribution> release, PublishRequest request, RemoteIndex index, CiReport ci,
-            RunCredentials run) throws PublishException {
+            CloseableHttpClient http, RunCredentials run) throws PublishException {
         plan(request, index, "Nothing was uploaded.");
-        CloseableHttpClient http = httpClients.create(request.http());
+        Optional<StaticCredentials> known = staticCredentials(request, index, ci, "Nothing was uploaded.");
+        Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), index, known, http);
+        List<Distribution> toSend = release.stream().filter(d -> !present.contains(d.filename())).toList();
+        if (toSend.isEmpty()) { // nothing to send, so no token is needed either
+            return new PreparedUpload(request, index, release, http, present, Optional.empty(), Map.of());
+        }
+        // credentials known in advance need no sharing; a Trusted Publishing token is minted once per run and index
+        UploadCredentials credentials = known.isPresent() ? known.get() : run.forIndex(index, request.credentials(),
+                () -> resolveCredentials(request, index, http, ci));
+        AttestationDecision decision = AttestationDecision.of(request.attestations().mode(),
+                credentials.trustedPublishing().isPresent(), index);
+        Map<String, FileAttestations> attestations = Map.of();
+        if (decision.on()) {
+            hashAll(toSend, false); // the attestations sign the digests
+            attestations = releaseAttestations.attest(toSend, decision, request.attestations(), request.http(),
+                    credentials.trustedPublishing().orElseThrow());
+        } else {
+            releaseAttestations.logNone(toSend, decision);
+        }
+        if (!request.digestPlacement().afterFile(index)) {
+            hashAll(toSend, request.md5Digest()); // the digest fields go before the file: hash every file now
+        }
+        return new PreparedUpload(request, index, release, http, present, Optional.of(credentials), attestations);
+    }
+
+    /** Hashes the files on every core at once; a file that cannot be read stops the release before any upload. */
+    private static void hashAll(List<Distribution> files, boolean md5) throws PublishException {
         try {
-            Optional<StaticCredentials> known = staticCredentials(request, index, ci, "Nothing was uploaded.");
-            Set<String> present = comparison.identicalOnIndex(release, request.checkUrl(), index, known, http);
-            List<Distribution> toSend = release.stream().filter(d -> !present.contains(d.filename())).toList();
-            if (toSend.isEmpty()) { // nothing to send, so no token is needed either
-                return new PreparedUpload(request, index, release, http, present, Optional.empty(), Map.of());
-            }
-            // credentials known in advance need no sharing; a Trusted Publishing token is minted once per run and index
-            UploadCredentials credentials = known.isPresent() ? known.get() : run.forIndex(index, request.credentials(),
-                    () -> resolveCredentials(request, index, http, ci));
-            AttestationDecision decision = AttestationDecision.of(request.attestations().mode(),
-                    credentials.trustedPublishing().isPresent(), index);
-            Map<String, FileAttestations> attestations = Map.of();
-            if (decision.on()) {
-                attestations = releaseAttestations.attest(toSend, decision, request.attestations(), request.http(),
-                        credentials.trustedPublishing().orElseThrow());
-            } else {
-                releaseAttestations.logNone(toSend, decision);
-            }
-            return new PreparedUpload(request, index, release, http, present, Optional.of(credentials), attestations);
-        } catch (PublishException | RuntimeException e) {
-            closeQuietly(http, e);
-            throw e;
+            FileDigests.computeAll(files.stream().map(Distribution::digests).toList(), md5);
+        } catch (DistributionException e) {
+            throw new PublishException(PublishException.Stage.CHECK, e.getMessage() + "\nNothing was uploaded.",
+                    e);
         }
     }
 
-    /** Uploads the files of a prepared release that the index lacks, in order, stopping at the first refusal. */
+    /**
+     * Uploads the files of a prepared release that the index lacks, as its {@link UploadSchedule} orders them and up
+     * to {@code parallelUploads} at a time; after a failure no new upload starts, and the message says exactly which
+     * files the index has.
+     */
     PublishedRelease upload(PreparedUpload prepared) throws PublishException {
         List<Distribution> release = prepared.release();
         Distribution first = release.get(0);
@@ -100,30 +113,55 @@ public class IndexUpload {
                 published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), true));
             }
         }
-        if (prepared.credentials().isPresent()) {
-            UploadCredentials credentials = prepared.credentials().get();
-            LOG.info("Publishing {} {} ({} file{}) to {} with {}", first.name(), first.version(),
-                    release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.description());
-            for (Distribution d : release) {
-                if (!prepared.present().contains(d.filename())) {
-                    Optional<FileAttestations> attestations = Optional.ofNullable(prepared.attestations()
-                            .get(d.filename()));
-                    upload(prepared, credentials, d, attestations, published);
-                    published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), false,
-                            attestations.map(FileAttestations::entries).orElse(List.of())));
-                }
+        if (prepared.credentials().isEmpty()) {
+            return new PublishedRelease(published, releasePage(prepared, first));
+        }
+        UploadCredentials credentials = prepared.credentials().get();
+        int parallel = prepared.request().parallelUploads();
+        LOG.info("Publishing {} {} ({} file{}) to {} with {}{}", first.name(), first.version(),
+                release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.description(),
+                parallel > 1 ? ", up to " + parallel + " at a time" : "");
+        List<Distribution> toSend = release.stream().filter(d -> !prepared.present().contains(d.filename())).toList();
+        UploadSchedule schedule = UploadSchedule.of(toSend, !prepared.present().isEmpty());
+        ConcurrentUploads.Outcome outcome = new ConcurrentUploads(parallel).run(schedule,
+                d -> upload(prepared, credentials, d));
+        for (Distribution d : release) { // in release order, whatever order the index answered in
+            if (outcome.uploaded().contains(d)) {
+                published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), false, attestations(prepared, d)
+                        .map(FileAttestations::entries).orElse(List.of())));
             }
         }
-        return new PublishedRelease(published, prepared.index().known()
-                .map(k -> "Release page: " + k.releasePage(first.name().normalized(), first.version().toString())));
+        if (!outcome.failures().isEmpty()) {
+            throw failure(outcome, published, release, identicalAccepted(prepared));
+        }
+        return new PublishedRelease(published, releasePage(prepared, first));
     }
 
-    private static void closeQuietly(CloseableHttpClient http, Exception failure) {
-        try {
-            http.close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
+    private static Optional<String> releasePage(PreparedUpload prepared, Distribution first) {
+        return prepared.index().known()
+                .map(k -> "Release page: " + k.releasePage(first.name().normalized(), first.version().toString()));
+    }
+
+    private static Optional<FileAttestations> attestations(PreparedUpload prepared, Distribution d) {
+        return Optional.ofNullable(prepared.attestations().get(d.filename()));
+    }
+
+    /** Every failure's own message, then exactly what the index has now and what it has not. */
+    private static PublishException failure(ConcurrentUploads.Outcome outcome, List<PublishedFile> published,
+            List<Distribution> release, boolean identicalAccepted) {
+        Exception firstCause = outcome.failures().get(0).cause();
+        StringBuilder message = new StringBuilder();
+        for (ConcurrentUploads.Failure f : outcome.failures()) {
+            message.append(f.cause() instanceof DistributionException || f.cause() instanceof UploadException
+                    || f.cause() instanceof CredentialsException ? f.cause().getMessage()
+                    : "Uploading " + f.file().filename() + " failed: " + f.cause()).append('\n');
         }
+        List<String> onIndex = published.stream().map(PublishedFile::filename).toList();
+        List<String> missing = release.stream().map(Distribution::filename).filter(f -> !onIndex.contains(f)).toList();
+        message.append(PublishedRelease.stateAfterFailure(onIndex, missing, identicalAccepted));
+        PublishException.Stage stage = firstCause instanceof CredentialsException e ? stage(e)
+                : PublishException.Stage.UPLOAD;
+        return new PublishException(stage, message.toString(), firstCause);
     }
 
     /** Where the token will come from; fails, offline, on a configuration problem. */
@@ -156,27 +194,23 @@ public class IndexUpload {
         }
     }
 
-    private void upload(PreparedUpload prepared, UploadCredentials credentials, Distribution distribution,
-            Optional<FileAttestations> attestations, List<PublishedFile> published) throws PublishException {
-        UploadProgress progress = new UploadProgress(distribution.filename(), distribution.size());
+    /** Uploads one file; called from several threads at once when uploads run side by side. */
+    private void upload(PreparedUpload prepared, UploadCredentials credentials, Distribution distribution)
+            throws UploadException, CredentialsException {
         PublishRequest request = prepared.request();
-        try {
-            BasicAuth auth = credentials.basicAuth();
-            progress.start();
-            uploadClient.upload(prepared.http(), prepared.index(), auth, UploadForm.of(distribution,
-                    request.md5Digest(), attestations.map(FileAttestations::formField)), distribution.path(),
-                    request.retry(), progress::sent);
-            LOG.info("Uploaded {}{}", distribution.filename(), attestations.isPresent() ? " with its attestation"
-                    + (attestations.get().json().size() == 1 ? "" : "s") : "");
-        } catch (UploadException e) {
-            throw new PublishException(PublishException.Stage.UPLOAD, e.getMessage() + "\n"
-                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution,
-                            identicalAccepted(prepared)), e);
-        } catch (CredentialsException e) {
-            throw new PublishException(stage(e), e.getMessage() + "\n"
-                    + PublishedRelease.stateAfterFailure(published, prepared.release(), distribution,
-                            identicalAccepted(prepared)), e);
+        Optional<FileAttestations> attestations = attestations(prepared, distribution);
+        UploadProgress progress = new UploadProgress(distribution.filename(), distribution.size(),
+                request.transferProgress());
+        BasicAuth auth;
+        synchronized (credentials) { // a Trusted Publishing token may be minted again: once, not by every thread
+            auth = credentials.basicAuth();
         }
+        UploadForm form = UploadForm.of(distribution, request.md5Digest(),
+                attestations.map(FileAttestations::formField), request.digestPlacement().afterFile(prepared.index()));
+        uploadClient.upload(prepared.http(), prepared.index(), auth, form, request.retry(), progress::start,
+                progress::sent);
+        LOG.info("{}", progress.done(attestations.isPresent() ? " with its attestation"
+                + (attestations.get().json().size() == 1 ? "" : "s") : ""));
     }
 
     /** PyPI and TestPyPI accept an identical file again; with checkUrl, files already there are not sent again. */

@@ -7,6 +7,8 @@ import io.github.pypimaven.credentials.CredentialResolver;
 import io.github.pypimaven.credentials.CredentialsException;
 import io.github.pypimaven.credentials.StaticCredentials;
 import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.distribution.DistributionException;
+import io.github.pypimaven.distribution.FileDigests;
 import io.github.pypimaven.files.Sha256;
 import io.github.pypimaven.http.HttpClientFactory;
 import io.github.pypimaven.repository.RemoteIndex;
@@ -150,8 +152,14 @@ public class Preflight {
     private static List<ReleasePlan.PlannedFile> files(PublishRequest request, Optional<List<Distribution>> release,
             Set<String> onIndex) {
         if (release.isPresent()) {
-            return release.get().stream().map(d -> new ReleasePlan.PlannedFile(d.filename(), d.size(), d.sha256(),
-                    onIndex.contains(d.filename()))).toList();
+            try {
+                // The plan shows every file's sha256: hashed all at once, on every core.
+                FileDigests.computeAll(release.get().stream().map(Distribution::digests).toList(), false);
+                return release.get().stream().map(d -> new ReleasePlan.PlannedFile(d.filename(), d.size(),
+                        d.sha256(), onIndex.contains(d.filename()))).toList();
+            } catch (DistributionException e) {
+                // a file became unreadable after it was checked: shown below as it is on disk
+            }
         }
         List<ReleasePlan.PlannedFile> files = new ArrayList<>();
         for (Path file : request.files()) {

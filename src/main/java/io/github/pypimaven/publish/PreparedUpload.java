@@ -3,7 +3,6 @@ package io.github.pypimaven.publish;
 import io.github.pypimaven.credentials.UploadCredentials;
 import io.github.pypimaven.distribution.Distribution;
 import io.github.pypimaven.repository.RemoteIndex;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +11,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * A release ready to be uploaded, with nothing sent yet: compared with the index, its credentials chosen (and minted),
- * its attestations made and verified. It holds the HTTP client to the index until it is closed.
+ * its attestations made and verified. Its HTTP client is the run's (see {@link io.github.pypimaven.http.SharedHttpClients}).
  *
  * @param present      the files the index already has, identical: not uploaded again
  * @param credentials  the token to upload with; empty when there is nothing to upload
  * @param attestations the attestations of the files to upload, by file name; empty when none are made
  */
 record PreparedUpload(PublishRequest request, RemoteIndex index, List<Distribution> release, CloseableHttpClient http,
-        Set<String> present, Optional<UploadCredentials> credentials, Map<String, FileAttestations> attestations)
-        implements AutoCloseable {
+        Set<String> present, Optional<UploadCredentials> credentials, Map<String, FileAttestations> attestations) {
 
     PreparedUpload {
         release = List.copyOf(release);
@@ -28,13 +26,4 @@ record PreparedUpload(PublishRequest request, RemoteIndex index, List<Distributi
         attestations = Map.copyOf(attestations);
     }
 
-    @Override
-    public void close() throws PublishException {
-        try {
-            http.close();
-        } catch (IOException e) {
-            throw new PublishException(PublishException.Stage.UPLOAD, "Could not close the HTTP connections to " + index
-                    + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import io.github.pypimaven.credentials.CredentialRequest;
 import io.github.pypimaven.http.HttpSettings;
 import io.github.pypimaven.http.SecureUrl;
 import io.github.pypimaven.repository.PublishTarget;
+import io.github.pypimaven.upload.DigestPlacement;
 import io.github.pypimaven.upload.RetryPolicy;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +24,28 @@ import java.util.Optional;
  * @param checkUrl the index's simple API, to compare the release with what the index has before uploading
  * @param offline Maven runs offline ({@code -o}): nothing may be sent, so a dry run does not ask the index either
  * @param attestations whether to make PEP 740 attestations, and with which Sigstore instance
+ * @param parallelUploads how many files of a release may be uploaded at the same time (1 to {@value #MAX_PARALLEL})
+ * @param transferProgress whether long uploads log their progress (Maven's {@code -ntp} turns it off)
+ * @param digestPlacement whether the digest fields go before or after the file part
  */
 public record PublishRequest(List<Path> files, PublishTarget target, CredentialRequest credentials, boolean md5Digest,
         RetryPolicy retry, HttpSettings http, boolean dryRun, Optional<SecureUrl> checkUrl, boolean offline,
-        AttestationSettings attestations) {
+        AttestationSettings attestations, int parallelUploads, boolean transferProgress, DigestPlacement digestPlacement) {
+
+    public static final int DEFAULT_PARALLEL = 4;
+    public static final int MAX_PARALLEL = 16;
+    public static final String PARALLEL_SETTING = "parallelUploads (pypi.parallelUploads)";
 
     public PublishRequest {
+        if (parallelUploads < 1 || parallelUploads > MAX_PARALLEL) {
+            throw new IllegalArgumentException(PARALLEL_SETTING + " is " + parallelUploads + ": use a number from 1"
+                    + " (one file at a time) to " + MAX_PARALLEL + "; the default is " + DEFAULT_PARALLEL);
+        }
         files = List.copyOf(files);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(attestations, "attestations");
+        Objects.requireNonNull(digestPlacement, "digestPlacement");
     }
 
     public static Builder builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
@@ -41,7 +54,8 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
 
     public Builder toBuilder() {
         return new Builder(files, target, credentials).md5Digest(md5Digest).retry(retry).http(http).dryRun(dryRun)
-                .checkUrl(checkUrl).offline(offline).attestations(attestations);
+                .checkUrl(checkUrl).offline(offline).attestations(attestations).parallelUploads(parallelUploads)
+                .transferProgress(transferProgress).digestPlacement(digestPlacement);
     }
 
     /** Builds a request; everything but the files, the target and the credentials has a default. */
@@ -56,6 +70,9 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
         private Optional<SecureUrl> checkUrl = Optional.empty();
         private boolean offline;
         private AttestationSettings attestations = AttestationSettings.defaults();
+        private int parallelUploads = DEFAULT_PARALLEL;
+        private boolean transferProgress = true;
+        private DigestPlacement digestPlacement = DigestPlacement.AUTO;
 
         private Builder(List<Path> files, PublishTarget target, CredentialRequest credentials) {
             this.files = files;
@@ -113,9 +130,24 @@ public record PublishRequest(List<Path> files, PublishTarget target, CredentialR
             return this;
         }
 
+        public Builder parallelUploads(int value) {
+            parallelUploads = value;
+            return this;
+        }
+
+        public Builder transferProgress(boolean value) {
+            transferProgress = value;
+            return this;
+        }
+
+        public Builder digestPlacement(DigestPlacement value) {
+            digestPlacement = value;
+            return this;
+        }
+
         public PublishRequest build() {
             return new PublishRequest(files, target, credentials, md5Digest, retry, http, dryRun, checkUrl, offline,
-                    attestations);
+                    attestations, parallelUploads, transferProgress, digestPlacement);
         }
     }
 }

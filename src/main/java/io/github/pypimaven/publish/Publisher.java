@@ -2,8 +2,11 @@ package io.github.pypimaven.publish;
 
 import io.github.pypimaven.ci.GitHubActions;
 import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.http.HttpClientFactory;
+import io.github.pypimaven.http.SharedHttpClients;
 import io.github.pypimaven.repository.LocalIndexDirectory;
 import io.github.pypimaven.repository.RemoteIndex;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +36,16 @@ public class Publisher {
     private final Preflight preflight;
     private final IndexUpload indexUpload;
     private final LocalIndexPublishing localIndex;
+    private final HttpClientFactory httpClients;
 
     @Inject
     public Publisher(ReleaseChecker checker, Preflight preflight, IndexUpload indexUpload,
-            LocalIndexPublishing localIndex) {
+            LocalIndexPublishing localIndex, HttpClientFactory httpClients) {
         this.checker = checker;
         this.preflight = preflight;
         this.indexUpload = indexUpload;
         this.localIndex = localIndex;
+        this.httpClients = httpClients;
     }
 
     /** Publishes one release, writing GitHub workflow commands (which must start their line) to standard output. */
@@ -71,14 +76,16 @@ public class Publisher {
         }
         // Everything that can fail without sending a file, for every release, before the first upload of any:
         // index comparison, tokens, attestations.
+        // One HTTP client for the whole run: every module of a reactor reuses the same connections.
         List<PreparedUpload> prepared = new ArrayList<>();
+        SharedHttpClients http = new SharedHttpClients(httpClients);
         RunCredentials credentials = new RunCredentials();
         try {
             for (int i = 0; i < requests.size(); i++) {
                 PublishRequest request = requests.get(i);
                 List<Distribution> release = releases.get(i);
-                prepared.add(step(request, ciOutput,
-                        () -> prepare(request, release, ciReport(request, ciOutput), credentials)));
+                prepared.add(step(request, ciOutput, () -> prepare(request, release, ciReport(request, ciOutput),
+                        http, credentials)));
             }
             List<PublishedFile> published = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
@@ -98,7 +105,7 @@ public class Publisher {
             }
             return published;
         } finally {
-            close(prepared);
+            close(http);
         }
     }
 
@@ -131,9 +138,9 @@ public class Publisher {
 
     /** Prepares an upload to an index; nothing for a local index (returns null). */
     private PreparedUpload prepare(PublishRequest request, List<Distribution> release, CiReport ci,
-            RunCredentials credentials) throws PublishException {
+            SharedHttpClients http, RunCredentials credentials) throws PublishException {
         return request.target() instanceof RemoteIndex index
-                ? indexUpload.prepare(release, request, index, ci, credentials)
+                ? indexUpload.prepare(release, request, index, ci, http.get(request.http()), credentials)
                 : null;
     }
 
@@ -151,16 +158,12 @@ public class Publisher {
         T run() throws PublishException;
     }
 
-    /** Closes the connections of prepared uploads; a failure to close hides no outcome, so it is only logged. */
-    private static void close(List<PreparedUpload> prepared) {
-        for (PreparedUpload upload : prepared) {
-            if (upload != null) {
-                try {
-                    upload.close();
-                } catch (PublishException e) {
-                    LOG.warn("{}", e.getMessage());
-                }
-            }
+    /** Closes the run's connections; a failure to close hides no outcome, so it is only logged. */
+    private static void close(SharedHttpClients http) {
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.warn("Could not close the HTTP connections: {}", e.getMessage());
         }
     }
 

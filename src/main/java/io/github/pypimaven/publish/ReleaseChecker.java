@@ -5,6 +5,7 @@ import io.github.pypimaven.distribution.DistributionException;
 import io.github.pypimaven.distribution.DistributionKind;
 import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.distribution.DistributionValidator;
+import io.github.pypimaven.files.ParallelFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,14 +31,15 @@ public class ReleaseChecker {
         this.validator = validator;
     }
 
+    /** Reads every file (spread over the cores: a release of many wheels is read at once), then checks them. */
     public List<Distribution> check(List<Path> files) throws PublishException {
         List<Distribution> release = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                release.add(reader.read(file));
-            } catch (DistributionException e) {
-                unreadable.add(e.getMessage());
+        for (Read read : ParallelFiles.map(files, this::read)) {
+            if (read.distribution() != null) {
+                release.add(read.distribution());
+            } else {
+                unreadable.add(read.problem());
             }
         }
         if (!unreadable.isEmpty()) {
@@ -52,5 +54,17 @@ public class ReleaseChecker {
         release.sort(Comparator.comparing((Distribution d) -> d.kind() == DistributionKind.SDIST)
                 .thenComparing(Distribution::filename));
         return release;
+    }
+
+    /** One file read, or why it could not be. */
+    private record Read(Distribution distribution, String problem) {
+    }
+
+    private Read read(Path file) {
+        try {
+            return new Read(reader.read(file), null);
+        } catch (DistributionException e) {
+            return new Read(null, e.getMessage());
+        }
     }
 }

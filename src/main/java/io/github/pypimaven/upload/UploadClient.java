@@ -8,11 +8,9 @@ import io.github.pypimaven.http.HttpAnswer;
 import io.github.pypimaven.http.TlsHandshake;
 import io.github.pypimaven.repository.RemoteIndex;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import javax.inject.Named;
@@ -37,16 +35,18 @@ public class UploadClient {
     /**
      * Uploads one file.
      *
-     * @param fields the text fields, in order (the file part {@code content} is added last)
      * @param auth the credentials; used only in the Authorization header
+     * @param starting told before each attempt starts (a retry sends the file again)
+     * @param progress told how many bytes of the file the attempt has sent so far
      */
-    public void upload(CloseableHttpClient http, RemoteIndex index, BasicAuth auth, List<Map.Entry<String, String>> fields,
-            Path file, RetryPolicy retry, LongConsumer progress) throws UploadException {
-        String filename = file.getFileName().toString();
+    public void upload(CloseableHttpClient http, RemoteIndex index, BasicAuth auth, UploadForm form, RetryPolicy retry,
+            Runnable starting, LongConsumer progress) throws UploadException {
+        String filename = form.filename();
         Duration wait = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             sleep(wait);
-            UploadOutcome outcome = send(http, index, auth, fields, file, progress);
+            starting.run();
+            UploadOutcome outcome = send(http, index, auth, form, progress);
             if (outcome instanceof UploadOutcome.Answered answered && answered.accepted()) {
                 LOG.debug("{}: HTTP {} from {}", filename, answered.status(), index);
                 return;
@@ -79,13 +79,13 @@ public class UploadClient {
         return asked.get();
     }
 
-    private UploadOutcome send(CloseableHttpClient http, RemoteIndex index, BasicAuth auth,
-            List<Map.Entry<String, String>> fields, Path file, LongConsumer progress) {
+    private UploadOutcome send(CloseableHttpClient http, RemoteIndex index, BasicAuth auth, UploadForm form,
+            LongConsumer progress) {
         HttpPost post = new HttpPost(index.uri());
         post.setHeader("Authorization", auth.header());
         post.setHeader("Accept", ACCEPT);
         try {
-            post.setEntity(MultipartBody.of(fields, "content", file, progress));
+            post.setEntity(MultipartBody.of(form, progress));
             HttpAnswer answer = BoundedExchange.send(http, post, AnswerCap.UPLOAD_ANSWER);
             return new UploadOutcome.Answered(answer.status(), answer.header("Location").orElse(null),
                     answer.header("Content-Type").orElse(null), answer.body(),

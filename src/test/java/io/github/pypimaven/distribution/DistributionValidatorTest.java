@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.pypimaven.testing.TestDistributions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -305,7 +307,7 @@ class DistributionValidatorTest {
     void sparseTarMembers() {
         Distribution d = read(wheel());
         Distribution sparse = new Distribution(d.path(), "my_package-1.0.0.tar.gz", DistributionKind.SDIST,
-                d.metadata(), d.sha256(), d.md5(), d.size(),
+                d.metadata(), d.digests(), d.size(),
                 new ArchiveContents("my_package-1.0.0", List.of("my_package-1.0.0/PKG-INFO", "my_package-1.0.0/big"),
                         List.of(), Map.of(), List.of("my_package-1.0.0/big")));
         only(validator.check(sparse), ValidationRule.SPARSE_TAR_MEMBER, "my_package-1.0.0.tar.gz",
@@ -315,13 +317,12 @@ class DistributionValidatorTest {
     // --- release level ---
 
     private static Distribution withContents(Distribution d, ArchiveContents contents) {
-        return new Distribution(d.path(), d.filename(), d.kind(), d.metadata(), d.sha256(),
-                d.md5(), d.size(), contents);
+        return new Distribution(d.path(), d.filename(), d.kind(), d.metadata(), d.digests(), d.size(), contents);
     }
 
     private static Distribution asSdist(Distribution d, String filename) {
-        return new Distribution(d.path(), filename, DistributionKind.SDIST, d.metadata(), d.sha256(), d.md5(),
-                d.size(), d.contents());
+        return new Distribution(d.path(), filename, DistributionKind.SDIST, d.metadata(), d.digests(), d.size(),
+                d.contents());
     }
 
     @Test
@@ -345,11 +346,15 @@ class DistributionValidatorTest {
     }
 
     @Test
-    void sameFilenameTwice() {
+    void sameFilenameTwice() throws IOException {
         Distribution w = read(wheel());
-        assertEquals(List.of(), validator.checkConsistency(List.of(w, w)), "the same bytes twice are uploaded once");
-        Distribution changed = new Distribution(w.path(), w.filename(), w.kind(), w.metadata(), "0".repeat(64),
-                w.md5(), w.size(), w.contents());
+        assertEquals(List.of(), validator.checkConsistency(List.of(w, w)), "the same file twice is uploaded once");
+        Path copy = Files.copy(w.path(), Files.createDirectory(dir.resolve("copy")).resolve(WHL));
+        assertEquals(List.of(), validator.checkConsistency(List.of(w, reader.read(copy))),
+                "the same bytes twice are uploaded once");
+        Path other = Files.writeString(Files.createDirectory(dir.resolve("other")).resolve(WHL), "other bytes");
+        Distribution changed = new Distribution(other, w.filename(), w.kind(), w.metadata(), FileDigests.of(other),
+                w.size(), w.contents());
         only(validator.checkConsistency(List.of(w, changed)), ValidationRule.DUPLICATE_FILENAME, WHL,
                 "twice with different contents");
     }

@@ -40,8 +40,7 @@ record Verdicts(Path file, List<String> problems, List<String> warnings, String 
         try (FakePyPI pypi = FakePyPI.start(0).acceptToken(TOKEN);
              CloseableHttpClient http = new HttpClientFactory().create(
                      new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), "agreement-test"))) {
-            new UploadClient().upload(http, TestTargets.remote(pypi.uploadUrl()), new BasicAuth("__token__", TOKEN, "test"), UploadForm.of(d, false),
-                    d.path(), new RetryPolicy(1, Duration.ofMillis(1)), sent -> { });
+            new UploadClient().upload(http, TestTargets.remote(pypi.uploadUrl()), new BasicAuth("__token__", TOKEN, "test"), UploadForm.of(d, false), new RetryPolicy(1, Duration.ofMillis(1)), () -> { }, sent -> { });
         } catch (UploadException e) {
             refusal = e.getMessage();
         }

@@ -158,8 +158,8 @@ class ProxyTest {
     private void upload(CloseableHttpClient http, RemoteIndex index, String token, String project) throws Exception {
         Path wheel = TestDistributions.wheel(project, "1.0").module(project.replace('-', '_') + "/__init__.py", "")
                 .writeTo(dir);
-        new UploadClient().upload(http, index, new BasicAuth("__token__", token, "test"), UploadForm.of(new DistributionReader().read(wheel), false), wheel,
-                new RetryPolicy(1, Duration.ZERO), n -> { });
+        new UploadClient().upload(http, index, new BasicAuth("__token__", token, "test"), UploadForm.of(new DistributionReader().read(wheel), false),
+                new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { });
     }
 
     private static HttpSettings settings(ProxySettings proxy) {

@@ -65,8 +65,8 @@ class TrustStoreTest {
             Path wheel = TestDistributions.wheel("it-pkg", "1.0.0").module("it_pkg/__init__.py", "").writeTo(dir);
             String upload = assertThrows(UploadException.class, () -> new UploadClient().upload(http,
                     TestTargets.remote(index.baseUrl() + "/legacy/"), new BasicAuth("u", "p", "test"),
-                    io.github.pypimaven.upload.UploadForm.of(new DistributionReader().read(wheel), false), wheel,
-                    new RetryPolicy(3, Duration.ofMillis(10)), n -> { })).getMessage();
+                    io.github.pypimaven.upload.UploadForm.of(new DistributionReader().read(wheel), false),
+                    new RetryPolicy(3, Duration.ofMillis(10)), () -> { }, n -> { })).getMessage();
             assertTrue(upload.contains("The TLS certificate of 127.0.0.1 is not trusted"), upload);
         }
         assertEquals(0, index.requests(), "nothing got through the handshake, and a certificate error is not retried");

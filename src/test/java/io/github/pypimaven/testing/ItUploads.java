@@ -20,7 +20,7 @@ public final class ItUploads {
         Distribution distribution = new DistributionReader().read(file);
         try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             new UploadClient().upload(http, TestTargets.remote(uploadUrl), new BasicAuth("__token__", token, "test"),
-                    UploadForm.of(distribution, false), file, RetryPolicy.defaults(), sent -> { });
+                    UploadForm.of(distribution, false), RetryPolicy.defaults(), () -> { }, sent -> { });
         }
     }
 }

@@ -51,8 +51,8 @@ public final class TestServices {
         IndexComparison comparison = new IndexComparison(new SimpleIndexClient());
         return new Publisher(checker, new Preflight(checker, credentials, comparison, http, attestations,
                 trustedPublishing),
-                new IndexUpload(credentials, new UploadClient(), http, comparison, attestations),
-                new LocalIndexPublishing(new LocalIndex()));
+                new IndexUpload(credentials, new UploadClient(), comparison, attestations),
+                new LocalIndexPublishing(new LocalIndex()), http);
     }
 
     /**

@@ -68,8 +68,8 @@ class HostileAnswersTest {
         Distribution distribution = new DistributionReader().read(wheel);
         try (CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             String message = assertThrows(UploadException.class, () -> new UploadClient().upload(http,
-                    TestTargets.remote(index.uploadUrl()), new BasicAuth(user, TOKEN, "test"), UploadForm.of(distribution, false), wheel,
-                    new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
+                    TestTargets.remote(index.uploadUrl()), new BasicAuth(user, TOKEN, "test"), UploadForm.of(distribution, false),
+                    new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { })).getMessage();
             String basic = Base64.getEncoder().encodeToString((user + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
             assertFalse(message.contains(TOKEN), message);
             assertFalse(message.contains(basic), message);

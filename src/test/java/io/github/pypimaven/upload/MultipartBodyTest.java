@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.github.pypimaven.distribution.FileDigests;
+import io.github.pypimaven.files.Sha256;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.core5.http.HttpEntity;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class MultipartBodyTest {
         List<Map.Entry<String, String>> fields = List.of(Map.entry(":action", "file_upload"),
                 Map.entry("classifiers", "A :: B"), Map.entry("classifiers", "C :: D"), Map.entry("summary", "Ünïcode ✓"));
         AtomicLong progress = new AtomicLong();
-        HttpEntity body = MultipartBody.of(fields, "content", file, progress::set);
+        HttpEntity body = MultipartBody.of(new UploadForm(fields, file), progress::set);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(out);
@@ -63,7 +66,7 @@ class MultipartBodyTest {
     @Test
     void canBeWrittenAgainForARetry() throws IOException {
         Path file = Files.writeString(dir.resolve("x.whl"), "data");
-        HttpEntity body = MultipartBody.of(List.of(Map.entry("a", "b")), "content", file, n -> { });
+        HttpEntity body = MultipartBody.of(new UploadForm(List.of(Map.entry("a", "b")), file), n -> { });
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         body.writeTo(first);
@@ -79,7 +82,7 @@ class MultipartBodyTest {
                 java.nio.file.StandardOpenOption.WRITE)) {
             channel.write(java.nio.ByteBuffer.wrap(new byte[] {42}), size - 1);
         }
-        HttpEntity body = MultipartBody.of(List.of(), "content", file, n -> { });
+        HttpEntity body = MultipartBody.of(new UploadForm(List.of(), file), n -> { });
         CountingStream out = new CountingStream();
         body.writeTo(out);
         assertEquals(body.getContentLength(), out.count);
@@ -89,10 +92,47 @@ class MultipartBodyTest {
     @Test
     void failsWhenTheFileChangesSizeDuringTheUpload() throws IOException {
         Path file = Files.writeString(dir.resolve("x.whl"), "data");
-        HttpEntity body = MultipartBody.of(List.of(), "content", file, n -> { });
+        HttpEntity body = MultipartBody.of(new UploadForm(List.of(), file), n -> { });
         Files.writeString(file, "longer data");
         IOException e = assertThrows(IOException.class, () -> body.writeTo(OutputStream.nullOutputStream()));
         assertTrue(e.getMessage().contains("changed size"), e.getMessage());
+    }
+
+    @Test
+    void digestsAfterTheFileAreComputedFromTheBytesSentWithAnExactLength() throws IOException {
+        Path file = Files.write(dir.resolve("a-1.0-py3-none-any.whl"), "wheel bytes".getBytes(StandardCharsets.UTF_8));
+        FileDigests digests = FileDigests.of(file);
+        UploadForm form = new UploadForm(List.of(Map.entry(":action", "file_upload")), file,
+                Optional.of(new UploadForm.DigestsAfterFile(digests, true)));
+        HttpEntity body = MultipartBody.of(form, n -> { });
+        assertFalse(digests.isKnown(false), "nothing read before the body is written");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(out);
+        assertEquals(body.getContentLength(), out.size());
+        assertTrue(digests.isKnown(true), "the pass that sent the file hashed it");
+        String text = out.toString(StandardCharsets.UTF_8);
+        String sha256 = Sha256.hex(Files.readAllBytes(file));
+        assertTrue(text.indexOf("wheel bytes") < text.indexOf("name=\"sha256_digest\"\r\n\r\n" + sha256 + "\r\n"), text);
+        assertTrue(text.contains("name=\"md5_digest\"\r\n\r\n" + digests.md5() + "\r\n"), text);
+        assertEquals(sha256, digests.sha256());
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        body.writeTo(again);
+        assertEquals(text, again.toString(StandardCharsets.UTF_8), "a retry sends the same body");
+    }
+
+    @Test
+    void aFileThatChangedBetweenTwoPassesIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-1.0-py3-none-any.whl"), "first");
+        FileDigests digests = FileDigests.of(file);
+        String before = digests.sha256();
+        UploadForm form = new UploadForm(List.of(), file, Optional.of(new UploadForm.DigestsAfterFile(digests, false)));
+        HttpEntity body = MultipartBody.of(form, n -> { });
+        Files.writeString(file, "other");
+        IOException e = assertThrows(IOException.class, () -> body.writeTo(OutputStream.nullOutputStream()));
+        assertTrue(e.getMessage().contains("changed while it was being published") && e.getMessage().contains(before),
+                e.getMessage());
     }
 
     private static final class CountingStream extends OutputStream {

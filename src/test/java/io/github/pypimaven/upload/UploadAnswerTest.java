@@ -40,7 +40,7 @@ class UploadAnswerTest {
             flood.serve();
             UploadException e = assertThrows(UploadException.class, () -> new UploadClient().upload(http,
                     TestTargets.remote(flood.url("/legacy/")), new BasicAuth("__token__", "pypi-flood", "test"), UploadForm.of(new DistributionReader().read(wheel),
-                            false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { }));
+                            false), new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { }));
             assertTrue(e.getMessage().contains("400"), e.getMessage());
             assertTrue(e.getMessage().length() < 4096, "a message, not the page: " + e.getMessage().length() + " chars");
             if (flood.size() == 64L << 20) { // uncompressed, what was written is what a client read or drained

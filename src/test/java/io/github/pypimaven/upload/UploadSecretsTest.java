@@ -48,10 +48,10 @@ class UploadSecretsTest {
                 CloseableHttpClient http = new HttpClientFactory().create(HttpSettings.defaults())) {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             io.github.pypimaven.repository.RemoteIndex url = TestTargets.remote(pypi.uploadUrl());
-            new UploadClient().upload(http, url, new BasicAuth("__token__", TOKEN, "test"), UploadForm.of(distribution, false), wheel,
-                    new RetryPolicy(1, Duration.ZERO), n -> { });
+            new UploadClient().upload(http, url, new BasicAuth("__token__", TOKEN, "test"), UploadForm.of(distribution, false),
+                    new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { });
             failure = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url, new BasicAuth("__token__", TOKEN + "-wrong", "test"),
-                    UploadForm.of(distribution, false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
+                    UploadForm.of(distribution, false), new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { })).getMessage();
         } finally {
             System.setErr(original);
         }
@@ -85,13 +85,13 @@ class UploadSecretsTest {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             io.github.pypimaven.repository.RemoteIndex url = TestTargets.remote(index.uploadUrl());
             new UploadClient().upload(http, url, new BasicAuth("deployer", password, "test"),
-                    UploadForm.of(distribution, false), wheel, new RetryPolicy(1, Duration.ZERO), n -> { });
+                    UploadForm.of(distribution, false), new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { });
             refused = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url,
-                    new BasicAuth("auditor", password + "-reader", "test"), UploadForm.of(distribution, false), wheel,
-                    new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
+                    new BasicAuth("auditor", password + "-reader", "test"), UploadForm.of(distribution, false),
+                    new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { })).getMessage();
             unauthorized = assertThrows(UploadException.class, () -> new UploadClient().upload(http, url,
-                    new BasicAuth("deployer", password + "-wrong", "test"), UploadForm.of(distribution, false), wheel,
-                    new RetryPolicy(1, Duration.ZERO), n -> { })).getMessage();
+                    new BasicAuth("deployer", password + "-wrong", "test"), UploadForm.of(distribution, false),
+                    new RetryPolicy(1, Duration.ZERO), () -> { }, n -> { })).getMessage();
         } finally {
             System.setErr(original);
         }

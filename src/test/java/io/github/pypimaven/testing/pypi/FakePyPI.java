@@ -75,7 +75,9 @@ public final class FakePyPI implements AutoCloseable {
     private final Map<String, StoredFile> stored = new LinkedHashMap<>(); // guarded by storeLock
     private volatile long maxFileSize = 100 * ONE_MIB;
     private int failuresLeft; // guarded by this
+    private final Map<String, UploadRejected> failingFiles = new java.util.HashMap<>(); // guarded by this
     private volatile java.time.Duration processingDelay = java.time.Duration.ZERO;
+    private volatile boolean sink;
     private int failureStatus;
     private String failureMessage;
 
@@ -146,6 +148,12 @@ public final class FakePyPI implements AutoCloseable {
         return this;
     }
 
+    /** Every upload of the file {@code filename} (after its body is read) gets {@code status} with {@code message}. */
+    public synchronized FakePyPI failUploadsOf(String filename, int status, String message) {
+        failingFiles.put(filename, new UploadRejected(status, message));
+        return this;
+    }
+
     /**
      * How long each upload takes to be checked after its body arrived, as PyPI takes minutes for large files;
      * lets a test make a publishing run outlast a short-lived token.
@@ -162,6 +170,22 @@ public final class FakePyPI implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Makes this server a sink for benchmarks: each upload is parsed and authenticated, and the sha256 of the bytes
+     * received must equal the {@code sha256_digest} field (wherever it is in the form, as Warehouse reads the whole
+     * form first); nothing else is checked and nothing is stored, so the same files can be sent again and again and
+     * the server's own cost stays small. {@code md5_digest} and {@code blake2_256_digest} are not checked (MD5 alone
+     * would double the server's work, and the JDK has no BLAKE2).
+     */
+    public FakePyPI sink() {
+        sink = true;
+        return this;
+    }
+
+    boolean isSink() {
+        return sink;
     }
 
     /** The per-file size limit; PyPI's default is 100 MiB. */
@@ -252,8 +276,11 @@ public final class FakePyPI implements AutoCloseable {
         return token == null ? null : publishers.get(token.strip());
     }
 
-    /** The injected failure to answer with, or null; counts it down. */
-    synchronized UploadRejected takeInjectedFailure() {
+    /** The injected failure to answer an upload of the file with, or null; counts it down. */
+    synchronized UploadRejected takeInjectedFailure(String contentFilename) {
+        if (contentFilename != null && failingFiles.containsKey(contentFilename)) {
+            return failingFiles.get(contentFilename);
+        }
         if (failuresLeft <= 0) {
             return null;
         }

@@ -89,7 +89,7 @@ class FakePyPIAttestationsTest {
 
     /** The plugin's attestation of {@code bytes} under {@code name}, as JSON. */
     private String attestation(String name, byte[] bytes) throws Exception {
-        String sha256 = FileDigests.of(new ByteArrayInputStream(bytes)).sha256();
+        String sha256 = FileDigests.read(new ByteArrayInputStream(bytes), false).sha256();
         Attester attester = new Attester(new FulcioClient(), new RekorClient(), new AttestationVerifier());
         SigstoreSettings settings = new SigstoreSettings(URI.create(sigstore.fulcio().url()),
                 URI.create(sigstore.rekor().url()), Optional.empty());

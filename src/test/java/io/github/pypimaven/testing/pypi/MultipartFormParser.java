@@ -61,6 +61,15 @@ final class MultipartFormParser {
         return new MultipartFormParser(body, boundary).parseAll(tempDir, maxContentBytes);
     }
 
+    /**
+     * Reads the whole body, keeping the text fields and only the sha256 and size of the content part (for a benchmark
+     * sink: nothing is written, no MD5 is computed).
+     */
+    static ParsedForm parseDiscarding(InputStream body, String boundary) throws IOException, UploadRejected {
+        return new MultipartFormParser(body, boundary).parseAll(null, Long.MAX_VALUE);
+    }
+
+    /** {@code tempDir} null: the content part is hashed (sha256 only) and dropped. */
     private ParsedForm parseAll(Path tempDir, long maxContentBytes) throws IOException, UploadRejected {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         List<String> fileFields = new ArrayList<>();
@@ -98,6 +107,9 @@ final class MultipartFormParser {
 
     private ReceivedFile receiveFile(Path tempDir, String filename, String contentType, long max)
             throws IOException, UploadRejected {
+        if (tempDir == null) {
+            return hashOnly(filename, contentType);
+        }
         Path path = Files.createTempFile(tempDir, "upload-", ".part");
         MessageDigest sha256 = digest("SHA-256");
         MessageDigest md5 = digest("MD5");
@@ -126,6 +138,25 @@ final class MultipartFormParser {
         HexFormat hex = HexFormat.of();
         return new ReceivedFile(filename, contentType, path, size[0], hex.formatHex(sha256.digest()),
                 hex.formatHex(md5.digest()), size[0] > max);
+    }
+
+    private ReceivedFile hashOnly(String filename, String contentType) throws IOException, UploadRejected {
+        MessageDigest sha256 = digest("SHA-256");
+        long[] size = {0};
+        requireDelimiter(new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                sha256.update(b, off, len);
+                size[0] += len;
+            }
+        });
+        return new ReceivedFile(filename, contentType, null, size[0], HexFormat.of().formatHex(sha256.digest()), null,
+                false);
     }
 
     private static MessageDigest digest(String algorithm) {

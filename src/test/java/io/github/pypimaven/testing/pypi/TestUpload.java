@@ -43,9 +43,9 @@ final class TestUpload {
     /** A file upload with the form fields of a metadata 2.1 distribution with a summary, and both digests. */
     static TestUpload file(FakePyPI pypi, HttpClient http, String token, String name, String version, String filetype,
             String filename, byte[] bytes) {
-        FileDigests digests;
+        FileDigests.Values digests;
         try {
-            digests = FileDigests.of(new ByteArrayInputStream(bytes));
+            digests = FileDigests.read(new ByteArrayInputStream(bytes), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +54,7 @@ final class TestUpload {
                 .field("metadata_version", "2.1").field("name", name).field("version", version)
                 .field("filetype", filetype).field("pyversion", filetype.equals("sdist") ? "source" : "py3")
                 .field("summary", "A tiny test distribution")
-                .field("sha256_digest", digests.sha256()).field("md5_digest", digests.md5());
+                .field("sha256_digest", digests.sha256()).field("md5_digest", digests.md5().orElseThrow());
         u.filename = filename;
         u.content = bytes;
         return u;

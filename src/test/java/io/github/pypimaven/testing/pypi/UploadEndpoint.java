@@ -30,6 +30,7 @@ final class UploadEndpoint {
     private final HttpExchange exchange;
     private final String method;
     private final String path;
+    private final Instant started = Instant.now();
     private String authUser;
     private String token;
     private List<Map.Entry<String, String>> fields = List.of();
@@ -61,7 +62,7 @@ final class UploadEndpoint {
             // A bug in the fake, or a broken connection: still answer (if possible) and keep the record.
             fail(500, "Fake PyPI internal error: " + e);
         } finally {
-            if (content != null) {
+            if (content != null && content.path() != null) {
                 Files.deleteIfExists(content.path());
             }
         }
@@ -84,18 +85,23 @@ final class UploadEndpoint {
                 form = new ParsedForm(List.of(), List.of(), null);
             } else {
                 try (var body = exchange.getRequestBody()) {
-                    form = MultipartFormParser.parse(body, boundary, pypi.incomingDir(), pypi.maxFileSizeValue());
+                    form = pypi.isSink() ? MultipartFormParser.parseDiscarding(body, boundary)
+                            : MultipartFormParser.parse(body, boundary, pypi.incomingDir(), pypi.maxFileSizeValue());
                 }
             }
             fields = form.fields();
             content = form.content();
             pypi.simulateProcessing();
-            UploadRejected injected = pypi.takeInjectedFailure();
+            UploadRejected injected = pypi.takeInjectedFailure(content == null ? null : content.filename());
             if (injected != null) {
                 fail(injected.status(), injected.getMessage());
                 return;
             }
             String action = action(query);
+            if (pypi.isSink() && "file_upload".equals(action)) {
+                sink();
+                return;
+            }
             switch (action == null ? "" : action) {
                 case "file_upload" -> fileUpload(form);
                 case "submit", "submit_pkg_info" -> fail(410, "Project pre-registration is no longer required or "
@@ -163,6 +169,21 @@ final class UploadEndpoint {
         boolean added = pypi.storeIfAllowed(content, upload, fields, fileProblem, attestationProblem);
         // Recorded before answering, so a client that got its response always finds the record.
         record(200, added ? "OK" : "OK: identical file already exists, nothing changed");
+        FakePyPI.send(exchange, 200, "text/html; charset=UTF-8", new byte[0]);
+    }
+
+    /** A benchmark sink's upload: authenticated, its sha256 checked, nothing stored (see {@link FakePyPI#sink}). */
+    private void sink() throws UploadRejected, IOException {
+        authenticate();
+        if (content == null) {
+            throw UploadRejected.badRequest("Upload payload does not have a file.");
+        }
+        String sha256 = FormFields.value(fields, "sha256_digest");
+        if (sha256 == null || !sha256.toLowerCase(Locale.ROOT).equals(content.sha256())) {
+            throw UploadRejected.badRequest(
+                    "The digest supplied does not match a digest calculated from the uploaded file.");
+        }
+        record(200, "OK (sink: digest checked, nothing stored)");
         FakePyPI.send(exchange, 200, "text/html; charset=UTF-8", new byte[0]);
     }
 
@@ -275,6 +296,7 @@ final class UploadEndpoint {
                 name.equalsIgnoreCase("Authorization") ? "<redacted>" : String.join(", ", values)));
         pypi.record(new UploadRequest(method, path, Map.copyOf(headers), authUser, token, fields,
                 content == null ? null : content.filename(), content == null ? null : content.contentType(),
-                content == null ? 0 : content.size(), content == null ? null : content.sha256(), status, message));
+                content == null ? 0 : content.size(), content == null ? null : content.sha256(), status, message,
+                started, Instant.now(), exchange.getRemoteAddress().getPort()));
     }
 }

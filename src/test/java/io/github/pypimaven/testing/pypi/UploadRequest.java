@@ -1,5 +1,6 @@
 package io.github.pypimaven.testing.pypi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,18 @@ import java.util.Map;
  * @param fields     text fields in the order received, repeats kept (values {@code UNKNOWN} already dropped)
  * @param sha256     hex sha256 of the received {@code content} part, or null when there was none
  * @param message    the error message returned to the client, or a short description of a success
+ * @param started    when the server began to read the request
+ * @param answered   when the server had decided the answer (just before sending it)
+ * @param clientPort the client's TCP port: requests over one kept-alive connection share it
  */
 public record UploadRequest(String method, String path, Map<String, String> headers, String authUser, String tokenUsed,
         List<Map.Entry<String, String>> fields, String contentFilename, String contentType, long contentLength,
-        String sha256, int status, String message) {
+        String sha256, int status, String message, Instant started, Instant answered, int clientPort) {
+
+    /** Whether this request and the other were being handled at the same time. */
+    public boolean overlaps(UploadRequest other) {
+        return started.isBefore(other.answered) && other.started.isBefore(answered);
+    }
 
     public List<String> values(String field) {
         return FormFields.values(fields, field);
