@@ -1,5 +1,6 @@
 package io.github.pypimaven.benchmark;
 
+import io.github.pypimaven.testing.TreeDeletion;
 import io.github.pypimaven.files.Sha256;
 import io.github.pypimaven.testing.pypi.FakePyPI;
 import io.github.pypimaven.testing.pypi.UploadRequest;
@@ -8,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Times the plugin, Debian's twine and curl sending the same generated files to the same server in one run, and
@@ -58,9 +57,7 @@ public final class Benchmark {
             System.out.print(ResultTable.format(benchmark.rows));
             benchmark.notes.forEach(System.out::println);
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TreeDeletion.delete(work, "the benchmark's files");
         }
     }
 

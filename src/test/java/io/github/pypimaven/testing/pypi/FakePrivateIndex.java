@@ -1,9 +1,9 @@
 package io.github.pypimaven.testing.pypi;
 
+import io.github.pypimaven.testing.TreeDeletion;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * A fake self-hosted index on 127.0.0.1 (Nexus, Artifactory, GitLab, CodeArtifact, devpi, pypiserver: see
@@ -120,11 +118,7 @@ public final class FakePrivateIndex implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TreeDeletion.delete(root, "the fake index's storage");
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {

@@ -1,12 +1,12 @@
 package io.github.pypimaven.testing.pypi;
 
+import io.github.pypimaven.testing.TreeDeletion;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A fake PyPI upload server on 127.0.0.1 that speaks Warehouse's legacy upload API ({@code POST /legacy/},
@@ -222,11 +221,7 @@ public final class FakePyPI implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete the fake PyPI's storage " + root, e);
-        }
+        TreeDeletion.delete(root, "the fake PyPI's storage");
     }
 
     // --- dispatch ----------------------------------------------------------------------------------------------------
