@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>There is one way to hash: a {@link Hashing} fed the file's bytes in order. Either this class reads the file into
  * one ({@link #sha256()}, {@link #computeAll}), or an upload body feeds it the bytes as it sends them, so the file is
- * read once for both ({@link #hashing}). Whichever ends first records the digests; a later pass that differs means the
+ * read once for both ({@link #pass}). Whichever ends first records the digests; a later pass that differs means the
  * file changed in between, and is an error. Thread-safe.
  */
 public final class FileDigests {
