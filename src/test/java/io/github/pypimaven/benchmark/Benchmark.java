@@ -113,10 +113,16 @@ public final class Benchmark {
         }
         TimedRun deploy = TimedRun.median(deploys);
         TimedRun skip = TimedRun.median(skips);
-        notes.add(String.format(java.util.Locale.ROOT, "%s, %s: mvn deploy %.2f s, with -Dpypi.skip %.2f s",
-                label, tool, deploy.seconds(), skip.seconds()));
+        // every run, in order, so that a noisy baseline shows as such
+        notes.add(String.format(java.util.Locale.ROOT, "%s, %s: mvn deploy %.2f s %s, with -Dpypi.skip %.2f s %s",
+                label, tool, deploy.seconds(), seconds(deploys), skip.seconds(), seconds(skips)));
         return new ResultTable.Row(label, tool, deploy.seconds() - skip.seconds(), bytes(files), deploy.peakRssKib(),
                 null);
+    }
+
+    private static String seconds(List<TimedRun> runs) {
+        return runs.stream().map(r -> String.format(java.util.Locale.ROOT, "%.2f", r.seconds()))
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private TimedRun mvn(Path dir, Map<String, String> properties, boolean skip) throws Exception {
