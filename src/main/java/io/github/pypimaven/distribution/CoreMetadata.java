@@ -9,6 +9,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,10 @@ public final class CoreMetadata {
     private final String body; // null when absent or blank
     private final List<String> notes;
     private final byte[] bytes; // the file as read: a local index serves it as the PEP 658 .metadata file
+    // Each known field's values and form values, worked out once: the checks and the upload form ask for them again
+    // and again, for every file of a release.
+    private final Map<MetadataField, List<String>> values = new EnumMap<>(MetadataField.class);
+    private final Map<MetadataField, List<String>> formValues = new EnumMap<>(MetadataField.class);
 
     private CoreMetadata(byte[] bytes, List<Map.Entry<String, String>> headers, String body, List<String> notes) {
         this.bytes = bytes.clone();
@@ -48,6 +53,13 @@ public final class CoreMetadata {
         this.byName = Collections.unmodifiableMap(index);
         this.body = body;
         this.notes = List.copyOf(notes);
+        for (MetadataField field : MetadataField.values()) {
+            values.put(field, field == MetadataField.DESCRIPTION ? description().map(List::of).orElse(List.of())
+                    : nonBlank(rawValues(field.header())));
+        }
+        for (MetadataField field : MetadataField.values()) {
+            formValues.put(field, sentValues(field));
+        }
     }
 
     /**
@@ -168,18 +180,24 @@ public final class CoreMetadata {
 
     /** The first value of a field, stripped; empty when absent or blank. For the description see {@link #description()}. */
     public Optional<String> get(MetadataField field) {
-        if (field == MetadataField.DESCRIPTION) {
-            return description();
-        }
-        return getAll(field).stream().findFirst();
+        List<String> all = getAll(field);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     /** Every non-blank value of a field, stripped, in file order. */
     public List<String> getAll(MetadataField field) {
-        if (field == MetadataField.DESCRIPTION) {
-            return description().map(List::of).orElse(List.of());
+        return values.get(field);
+    }
+
+    private static List<String> nonBlank(List<String> raw) {
+        List<String> kept = new ArrayList<>(raw.size());
+        for (String value : raw) {
+            String stripped = value.strip();
+            if (!stripped.isEmpty()) {
+                kept.add(stripped);
+            }
         }
-        return rawValues(field.header()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return List.copyOf(kept);
     }
 
     /** How many times a header occurs, blank values included. */
@@ -202,7 +220,12 @@ public final class CoreMetadata {
         if (body != null) {
             return Optional.of(body);
         }
-        return rawValues(MetadataField.DESCRIPTION.header()).stream().filter(v -> !v.isBlank()).findFirst();
+        for (String value : rawValues(MetadataField.DESCRIPTION.header())) {
+            if (!value.isBlank()) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Things worth telling the user that are not errors (e.g. a body overriding a Description header). */
@@ -245,14 +268,24 @@ public final class CoreMetadata {
      * the same way).
      */
     public List<String> formValues(MetadataField field) {
+        return formValues.get(field);
+    }
+
+    private List<String> sentValues(MetadataField field) {
         if (field == MetadataField.KEYWORDS) {
-            return keywords().stream().toList();
+            return keywords().map(List::of).orElse(List.of());
         }
         if (field == MetadataField.LICENSE_FILE && hasPrematureLicenseFiles()) {
             return List.of();
         }
-        List<String> values = field.multipleUse() ? getAll(field) : get(field).stream().toList();
-        return values.stream().filter(CoreMetadata::isKnown).toList();
+        List<String> all = getAll(field);
+        List<String> sent = new ArrayList<>(all.size());
+        for (String value : field.multipleUse() ? all : all.subList(0, Math.min(1, all.size()))) {
+            if (isKnown(value)) {
+                sent.add(value);
+            }
+        }
+        return List.copyOf(sent);
     }
 
     /** All Keywords values, split on commas and re-joined with ", ", as twine sends them. */

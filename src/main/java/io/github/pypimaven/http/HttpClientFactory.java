@@ -40,8 +40,9 @@ public class HttpClientFactory {
     public CloseableHttpClient create(HttpSettings settings) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create();
         // Without a trust store, TLS trusts what the JVM trusts: its cacerts, or javax.net.ssl.trustStore.
-        settings.trustStore().ifPresent(store -> pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(
-                store.sslContext())));
+        pool.setTlsSocketStrategy(new DeferredTls(() -> settings.trustStore()
+                .map(store -> new DefaultClientTlsStrategy(store.sslContext()))
+                .orElseGet(DefaultClientTlsStrategy::createDefault)));
         PoolingHttpClientConnectionManager connections = pool
                 .setConnectionFactory(socket -> {
                     QuietConnection connection = new QuietConnection(Http1Config.DEFAULT);

@@ -3,7 +3,11 @@ package io.github.pypimaven.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -30,14 +34,37 @@ final class AttestationFiles {
 
     /** The regular files {@code <file>.*.attestation} next to {@code distribution}, sorted by name. */
     static List<Path> find(Path distribution) throws IOException {
-        String prefix = distribution.getFileName() + ".";
-        Path directory = distribution.toAbsolutePath().getParent();
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(SUFFIX) && name.length() > prefix.length()
-                        + SUFFIX.length() && Files.isRegularFile(p);
-            }).sorted().toList();
+        return find(List.of(distribution)).get(distribution);
+    }
+
+    /**
+     * The attestation files of each distribution, reading each directory once (not once per file: a release of
+     * hundreds of wheels in one directory would otherwise list it hundreds of times).
+     */
+    static Map<Path, List<Path>> find(List<Path> distributions) throws IOException {
+        Map<Path, List<Path>> entries = new HashMap<>();
+        for (Path distribution : distributions) {
+            Path directory = distribution.toAbsolutePath().getParent();
+            if (!entries.containsKey(directory)) {
+                try (Stream<Path> listing = Files.list(directory)) {
+                    entries.put(directory, listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList());
+                }
+            }
         }
+        Map<Path, List<Path>> found = new LinkedHashMap<>();
+        for (Path distribution : distributions) {
+            String prefix = distribution.getFileName() + ".";
+            List<Path> files = new ArrayList<>();
+            for (Path p : entries.get(distribution.toAbsolutePath().getParent())) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.length() > prefix.length() + SUFFIX.length()
+                        && Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+            files.sort(null);
+            found.put(distribution, List.copyOf(files));
+        }
+        return found;
     }
 }

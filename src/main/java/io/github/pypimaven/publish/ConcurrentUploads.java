@@ -3,7 +3,9 @@ package io.github.pypimaven.publish;
 import io.github.pypimaven.distribution.Distribution;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +52,8 @@ final class ConcurrentUploads {
     Outcome run(UploadSchedule schedule, Sender sender) {
         List<Distribution> uploaded = Collections.synchronizedList(new ArrayList<>());
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Distribution> started = Collections.synchronizedList(new ArrayList<>());
+        // The schedule's own instances, by identity: a Distribution's equals compares its whole contents list.
+        Set<Distribution> started = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
         ExecutorService pool = parallelUploads > 1 ? Executors.newFixedThreadPool(parallelUploads, threads()) : null;
         try {
             for (List<Distribution> stage : schedule.stages()) {

@@ -16,6 +16,8 @@ import io.github.pypimaven.upload.UploadException;
 import io.github.pypimaven.upload.UploadForm;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,8 +127,10 @@ public class IndexUpload {
         UploadSchedule schedule = UploadSchedule.of(toSend, !prepared.present().isEmpty());
         ConcurrentUploads.Outcome outcome = new ConcurrentUploads(parallel).run(schedule,
                 d -> upload(prepared, credentials, d));
+        Set<Distribution> uploaded = Collections.newSetFromMap(new IdentityHashMap<>());
+        uploaded.addAll(outcome.uploaded());
         for (Distribution d : release) { // in release order, whatever order the index answered in
-            if (outcome.uploaded().contains(d)) {
+            if (uploaded.contains(d)) {
                 published.add(new PublishedFile(d.filename(), d.size(), d.sha256(), false, attestations(prepared, d)
                         .map(FileAttestations::entries).orElse(List.of())));
             }

@@ -252,7 +252,14 @@ public class ReleaseAttestations {
     }
 
     private static String unused(List<Distribution> files) {
-        List<Path> unused = files.stream().flatMap(d -> existingFiles(d).stream()).toList();
+        List<Path> unused;
+        try {
+            unused = AttestationFiles.find(files.stream().map(Distribution::path).toList()).values().stream()
+                    .flatMap(List::stream).toList();
+        } catch (IOException e) {
+            LOG.warn("Could not look for attestation files next to the distributions: {}", e.getMessage());
+            unused = List.of();
+        }
         return unused.isEmpty() ? "" : " (so the existing " + names(unused) + " " + (unused.size() == 1 ? "is" : "are")
                 + " not uploaded)";
     }

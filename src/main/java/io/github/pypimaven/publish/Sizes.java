@@ -1,7 +1,5 @@
 package io.github.pypimaven.publish;
 
-import java.util.Locale;
-
 /** File sizes for people: 1.2 MiB, 345 KiB, 12 bytes. */
 final class Sizes {
 
@@ -18,6 +16,12 @@ final class Sizes {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return oneDecimal(value) + " " + units[unit];
+    }
+
+    /** {@code 12.3}: one decimal, rounded half up, without {@code String.format} (slow in a fresh JVM, once per file). */
+    static String oneDecimal(double value) {
+        long tenths = Math.round(value * 10);
+        return tenths / 10 + "." + tenths % 10;
     }
 }

@@ -3,7 +3,6 @@ package io.github.pypimaven.publish;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ final class UploadProgress {
     synchronized String done(String what) {
         double seconds = seconds(clock.instant());
         return "Uploaded " + filename + what + " (" + Sizes.human(size) + " in "
-                + String.format(Locale.ROOT, "%.1f s", seconds) + ", " + Sizes.human((long) (size / seconds)) + "/s)";
+                + Sizes.oneDecimal(seconds) + " s" + ", " + Sizes.human((long) (size / seconds)) + "/s)";
     }
 
     private double seconds(Instant now) {
