@@ -3,7 +3,6 @@ package io.github.pypimaven.distribution;
 import io.github.pypimaven.ci.ForeignText;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -11,14 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +31,6 @@ public class DistributionReader {
 
     /** Metadata holds the long description, so allow plenty, but never read an unbounded member into memory. */
     static final int MAX_METADATA_BYTES = 32 * 1024 * 1024;
-    private static final int ZIP_STORED = 0;
-    private static final int ZIP_DEFLATED = 8;
-    private static final int DATA_DESCRIPTOR_FLAG = 0x08;
 
     /**
      * Reads one distribution file. Its name is checked first, before any message names it: a file name is foreign
@@ -128,24 +121,26 @@ public class DistributionReader {
         List<String> dataDescriptors = new ArrayList<>();
         Map<String, Integer> unsupported = new LinkedHashMap<>();
         byte[] metadataBytes;
-        try (ZipFile zip = ZipFile.builder().setPath(file).get();
-             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                names.add(entry.getName());
-                if (entry.getGeneralPurposeBit().usesDataDescriptor() || localHeaderUsesDataDescriptor(channel, entry)) {
-                    dataDescriptors.add(entry.getName());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ZipDirectory zip = ZipDirectory.read(channel);
+            ZipDirectory.Entry metadata = null;
+            for (ZipDirectory.Entry entry : zip.entries()) {
+                names.add(entry.name());
+                if (entry.usesDataDescriptor() || zip.localHeaderUsesDataDescriptor(entry)) {
+                    dataDescriptors.add(entry.name());
                 }
-                if (entry.getMethod() != ZIP_STORED && entry.getMethod() != ZIP_DEFLATED) {
-                    unsupported.put(entry.getName(), entry.getMethod());
+                if (entry.method() != ZipDirectory.STORED && entry.method() != ZipDirectory.DEFLATED) {
+                    unsupported.put(entry.name(), entry.method());
+                }
+                if (metadata == null && entry.name().equals(metadataPath)) {
+                    metadata = entry; // the first of duplicates, as the archive lists them
                 }
             }
-            ZipArchiveEntry metadata = zip.getEntry(metadataPath);
             if (metadata == null || metadata.isDirectory()) {
                 throw new DistributionException(missingWheelMetadata(filename, metadataPath, names));
             }
-            try (InputStream in = zip.getInputStream(metadata)) {
-                metadataBytes = readBounded(in, filename, metadataPath);
-            }
+            metadataBytes = zip.read(metadata, MAX_METADATA_BYTES);
+            refuseOversized(metadataBytes, filename, metadataPath);
         } catch (AccessDeniedException | NoSuchFileException e) {
             throw unreadable(file, e);
         } catch (IOException e) {
@@ -155,16 +150,6 @@ public class DistributionReader {
         CoreMetadata metadata = CoreMetadata.parse(metadataBytes, filename + " (" + metadataPath + ")");
         return new MetadataAndContents(metadata,
                 new ArchiveContents(distInfo, names, dataDescriptors, unsupported, List.of()));
-    }
-
-    /** The central directory can disagree with the local header; PyPI checks the local one. */
-    private static boolean localHeaderUsesDataDescriptor(FileChannel channel, ZipArchiveEntry entry) throws IOException {
-        long flagOffset = entry.getLocalHeaderOffset() + 6; // signature (4) + version needed (2)
-        ByteBuffer flag = ByteBuffer.allocate(2);
-        while (flag.hasRemaining() && channel.read(flag, flagOffset + flag.position()) > 0) {
-            // keep reading until both bytes are in
-        }
-        return !flag.hasRemaining() && (flag.get(0) & DATA_DESCRIPTOR_FLAG) != 0;
     }
 
     private static String missingWheelMetadata(String filename, String expected, List<String> names) {
@@ -188,7 +173,10 @@ public class DistributionReader {
 
     /** Reads one member, at most {@link #MAX_METADATA_BYTES}; {@code member} is already fit to print. */
     static byte[] readBounded(InputStream in, String filename, String member) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
+        return refuseOversized(in.readNBytes(MAX_METADATA_BYTES + 1), filename, member);
+    }
+
+    private static byte[] refuseOversized(byte[] bytes, String filename, String member) {
         if (bytes.length > MAX_METADATA_BYTES) {
             throw new DistributionException(member + " in " + filename + " is larger than "
                     + (MAX_METADATA_BYTES / (1024 * 1024)) + " MiB; core metadata that large is not a real package's."
