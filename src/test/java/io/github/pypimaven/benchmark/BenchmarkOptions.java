@@ -30,7 +30,7 @@ record BenchmarkOptions(Path root, String pluginVersion, Set<String> cases, int 
     static BenchmarkOptions parse(String[] args) throws IOException {
         Path root = null;
         Set<String> cases = Set.of(LARGE, MANY, LATENCY);
-        int runs = 3;
+        int runs = 5;
         long largeMib = 1024;
         Optional<Path> repo = Optional.empty();
         for (int i = 0; i < args.length; i++) {
