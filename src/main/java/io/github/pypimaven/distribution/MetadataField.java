@@ -1,6 +1,8 @@
 package io.github.pypimaven.distribution;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,12 +51,14 @@ public enum MetadataField {
     private final String formName;
     private final boolean multipleUse;
     private final String introducedIn;
+    private final Pep440Version introduced; // parsed once: every field of every file is compared with it
 
     MetadataField(String header, String formName, boolean multipleUse, String introducedIn) {
         this.header = header;
         this.formName = formName;
         this.multipleUse = multipleUse;
         this.introducedIn = introducedIn;
+        this.introduced = Pep440Version.parse(introducedIn);
     }
 
     /** The header name as the core metadata specification spells it. */
@@ -84,17 +88,24 @@ public enum MetadataField {
     /** True when a file declaring {@code metadataVersion} may not use this field yet. */
     public boolean isNewerThan(String metadataVersion) {
         Optional<Pep440Version> declared = Pep440Version.tryParse(metadataVersion);
-        return declared.isPresent() && Pep440Version.parse(introducedIn).compareTo(declared.get()) > 0;
+        return declared.isPresent() && introduced.compareTo(declared.get()) > 0;
     }
 
     /** Looks a header name up case-insensitively, as RFC 822 header names are. */
     public static Optional<MetadataField> forHeader(String headerName) {
-        String wanted = headerName.strip().toLowerCase(Locale.ROOT);
-        for (MetadataField field : values()) {
-            if (field.header.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return Optional.of(field);
+        return Optional.ofNullable(ByHeader.FIELDS.get(headerName.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The fields by lower-case header name (a holder: an enum's own static fields are not ready in its constructor). */
+    private static final class ByHeader {
+        static final Map<String, MetadataField> FIELDS = index();
+
+        private static Map<String, MetadataField> index() {
+            Map<String, MetadataField> fields = new HashMap<>();
+            for (MetadataField field : values()) {
+                fields.put(field.header.toLowerCase(Locale.ROOT), field);
             }
+            return Map.copyOf(fields);
         }
-        return Optional.empty();
     }
 }

@@ -8,15 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import org.apache.hc.client5.http.entity.mime.AbstractContentBody;
-import org.apache.hc.core5.http.ContentType;
 
 /**
  * The file part of an upload: streamed from disk in 64 KiB chunks each time the body is written (so a retry sends it
  * again), reporting progress, and refusing to send a file whose size changed since the Content-Length was announced.
  * When the digest fields follow the file, it hashes the bytes as it sends them, so the file is read once.
  */
-final class StreamedFile extends AbstractContentBody {
+final class StreamedFile {
 
     private static final int BUFFER = 64 * 1024;
 
@@ -27,25 +25,21 @@ final class StreamedFile extends AbstractContentBody {
     private volatile FileDigests.Values sent; // the digests of the bytes the last write sent
 
     StreamedFile(Path file, long size, LongConsumer progress, Optional<UploadForm.DigestsAfterFile> hashing) {
-        super(ContentType.APPLICATION_OCTET_STREAM);
         this.file = file;
         this.size = size;
         this.progress = progress;
         this.hashing = hashing;
     }
 
-    @Override
-    public String getFilename() {
+    String filename() {
         return file.getFileName().toString();
     }
 
-    @Override
-    public long getContentLength() {
+    long size() {
         return size;
     }
 
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
+    void writeTo(OutputStream out) throws IOException {
         Optional<FileDigests.FilePass> pass = hashing.map(h -> h.digests().pass(h.md5()));
         long written = 0;
         try (InputStream in = Files.newInputStream(file)) {

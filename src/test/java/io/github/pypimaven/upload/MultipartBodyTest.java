@@ -64,6 +64,19 @@ class MultipartBodyTest {
     }
 
     @Test
+    void eachBodyHasItsOwnRandomBoundaryOfThirtyToFortySafeCharacters() throws IOException {
+        Path file = Files.writeString(dir.resolve("x.whl"), "data");
+        java.util.Set<String> boundaries = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            String type = MultipartBody.of(new UploadForm(List.of(), file), n -> { }).getContentType();
+            String boundary = type.substring(type.indexOf("boundary=") + 9);
+            assertTrue(boundary.matches("[-_0-9a-zA-Z]{30,40}"), boundary);
+            boundaries.add(boundary);
+        }
+        assertEquals(50, boundaries.size());
+    }
+
+    @Test
     void canBeWrittenAgainForARetry() throws IOException {
         Path file = Files.writeString(dir.resolve("x.whl"), "data");
         HttpEntity body = MultipartBody.of(new UploadForm(List.of(Map.entry("a", "b")), file), n -> { });
