@@ -70,17 +70,23 @@ public class Publisher {
             rehearse(requests, Rehearsal.DRY_RUN, ciOutput);
             return List.of();
         }
-        List<List<Distribution>> releases = new ArrayList<>();
-        for (PublishRequest request : requests) {
-            releases.add(step(request, ciOutput, () -> checker.check(request.files())));
-        }
-        // Everything that can fail without sending a file, for every release, before the first upload of any:
-        // index comparison, tokens, attestations.
-        // One HTTP client for the whole run: every module of a reactor reuses the same connections.
-        List<PreparedUpload> prepared = new ArrayList<>();
+        // One HTTP client for the whole run: every module of a reactor reuses the same connections. It is built while
+        // the files are checked; nothing is sent before every release has passed its checks.
         SharedHttpClients http = new SharedHttpClients(httpClients);
-        RunCredentials credentials = new RunCredentials();
         try {
+            for (PublishRequest request : requests) {
+                if (request.target() instanceof RemoteIndex) {
+                    http.prepare(request.http());
+                }
+            }
+            List<List<Distribution>> releases = new ArrayList<>();
+            for (PublishRequest request : requests) {
+                releases.add(step(request, ciOutput, () -> checker.check(request.files())));
+            }
+            // Everything that can fail without sending a file, for every release, before the first upload of any:
+            // index comparison, tokens, attestations.
+            List<PreparedUpload> prepared = new ArrayList<>();
+            RunCredentials credentials = new RunCredentials();
             for (int i = 0; i < requests.size(); i++) {
                 PublishRequest request = requests.get(i);
                 List<Distribution> release = releases.get(i);
