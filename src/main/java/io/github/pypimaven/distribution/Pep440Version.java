@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class Pep440Version implements Comparable<Pep440Version> {
 
-    private static final Pattern GRAMMAR = Pattern.compile(
+    static final Pattern GRAMMAR = Pattern.compile(
             "v?"
             + "(?:(?<epoch>[0-9]+)!)?"
             + "(?<release>[0-9]+(?:\\.[0-9]+)*)"
@@ -26,6 +26,19 @@ public final class Pep440Version implements Comparable<Pep440Version> {
             + "(?<dev>[-_.]?(?<devL>dev)[-_.]?(?<devN>[0-9]+)?)?"
             + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?",
             Pattern.CASE_INSENSITIVE);
+    // The groups by number, in the order their names open above: a lookup by name, for every version of every file,
+    // costs a fresh JVM more than the match (the test checks that each number still names its group).
+    static final int EPOCH = 1;
+    static final int RELEASE = 2;
+    static final int PRE = 3;
+    static final int PRE_LABEL = 4;
+    static final int PRE_NUMBER = 5;
+    static final int POST = 6;
+    static final int POST_NUMBER_AFTER_DASH = 7;
+    static final int POST_NUMBER = 9;
+    static final int DEV = 10;
+    static final int DEV_NUMBER = 12;
+    static final int LOCAL = 13;
 
     private final BigInteger epoch;
     private final List<BigInteger> release;
@@ -36,26 +49,26 @@ public final class Pep440Version implements Comparable<Pep440Version> {
     private final String local; // normalized, null when absent
 
     private Pep440Version(Matcher m) {
-        epoch = m.group("epoch") == null ? BigInteger.ZERO : new BigInteger(m.group("epoch"));
-        release = Arrays.stream(m.group("release").split("\\.")).map(BigInteger::new).toList();
-        if (m.group("pre") != null) {
-            preLabel = switch (m.group("preL").toLowerCase(Locale.ROOT)) {
+        epoch = m.group(EPOCH) == null ? BigInteger.ZERO : new BigInteger(m.group(EPOCH));
+        release = Arrays.stream(m.group(RELEASE).split("\\.")).map(BigInteger::new).toList();
+        if (m.group(PRE) != null) {
+            preLabel = switch (m.group(PRE_LABEL).toLowerCase(Locale.ROOT)) {
                 case "alpha", "a" -> "a";
                 case "beta", "b" -> "b";
                 default -> "rc";
             };
-            preNumber = number(m.group("preN"));
+            preNumber = number(m.group(PRE_NUMBER));
         } else {
             preLabel = null;
             preNumber = null;
         }
-        if (m.group("post") != null) {
-            post = number(m.group("postN1") != null ? m.group("postN1") : m.group("postN2"));
+        if (m.group(POST) != null) {
+            post = number(m.group(POST_NUMBER_AFTER_DASH) != null ? m.group(POST_NUMBER_AFTER_DASH) : m.group(POST_NUMBER));
         } else {
             post = null;
         }
-        dev = m.group("dev") != null ? number(m.group("devN")) : null;
-        local = m.group("local") == null ? null : m.group("local").toLowerCase(Locale.ROOT).replaceAll("[-_]", ".");
+        dev = m.group(DEV) != null ? number(m.group(DEV_NUMBER)) : null;
+        local = m.group(LOCAL) == null ? null : m.group(LOCAL).toLowerCase(Locale.ROOT).replaceAll("[-_]", ".");
     }
 
     private static BigInteger number(String digits) {

@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
@@ -28,7 +28,6 @@ public final class MultipartBody extends AbstractHttpEntity {
 
     private static final char[] BOUNDARY_CHARACTERS =
             "-_1234567890abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final byte[] beforeFile;
@@ -73,11 +72,15 @@ public final class MultipartBody extends AbstractHttpEntity {
         return new MultipartBody(boundary, head.toByteArray(), file, late);
     }
 
-    /** 30 to 40 random characters that no line of the parts can be mistaken for, as browsers and HttpClient choose. */
+    /**
+     * 30 to 40 random characters that no line of the parts can be mistaken for, as browsers and HttpClient choose them
+     * (not from a SecureRandom: nothing about a boundary is secret, and seeding one costs more than the whole framing).
+     */
     private static String boundary() {
-        char[] boundary = new char[30 + RANDOM.nextInt(11)];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] boundary = new char[30 + random.nextInt(11)];
         for (int i = 0; i < boundary.length; i++) {
-            boundary[i] = BOUNDARY_CHARACTERS[RANDOM.nextInt(BOUNDARY_CHARACTERS.length)];
+            boundary[i] = BOUNDARY_CHARACTERS[random.nextInt(BOUNDARY_CHARACTERS.length)];
         }
         return new String(boundary);
     }

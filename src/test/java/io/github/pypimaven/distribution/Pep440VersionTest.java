@@ -14,6 +14,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class Pep440VersionTest {
 
+    @Test
+    void eachGroupNumberNamesItsGroup() {
+        // A version with every part, and one with the other post-release spelling.
+        java.util.regex.Matcher all = Pep440Version.GRAMMAR.matcher("1!2.3rc4.post5.dev6+local.7");
+        java.util.regex.Matcher dash = Pep440Version.GRAMMAR.matcher("1.0-8");
+        assertTrue(all.matches());
+        assertTrue(dash.matches());
+        for (java.util.regex.Matcher m : List.of(all, dash)) {
+            assertEquals(m.group("epoch"), m.group(Pep440Version.EPOCH));
+            assertEquals(m.group("release"), m.group(Pep440Version.RELEASE));
+            assertEquals(m.group("pre"), m.group(Pep440Version.PRE));
+            assertEquals(m.group("preL"), m.group(Pep440Version.PRE_LABEL));
+            assertEquals(m.group("preN"), m.group(Pep440Version.PRE_NUMBER));
+            assertEquals(m.group("post"), m.group(Pep440Version.POST));
+            assertEquals(m.group("postN1"), m.group(Pep440Version.POST_NUMBER_AFTER_DASH));
+            assertEquals(m.group("postN2"), m.group(Pep440Version.POST_NUMBER));
+            assertEquals(m.group("dev"), m.group(Pep440Version.DEV));
+            assertEquals(m.group("devN"), m.group(Pep440Version.DEV_NUMBER));
+            assertEquals(m.group("local"), m.group(Pep440Version.LOCAL));
+        }
+        assertEquals("8", dash.group(Pep440Version.POST_NUMBER_AFTER_DASH));
+        assertEquals("5", all.group(Pep440Version.POST_NUMBER));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "1.0, 1.0",
