@@ -18,8 +18,9 @@ import java.util.Map;
  * sink (it checks each file's sha256 against the form and stores nothing; see {@link FakePyPI#sink}).
  *
  * <p>The plugin's time is its own cost: the median of real {@code mvn deploy} runs of a small project minus the
- * median of the same runs with {@code -Dpypi.skip}, measured alternately. Every tool's upload count is checked
- * against the sink's, so a tool that silently sent nothing cannot look fast.
+ * median of the same runs with {@code -Dpypi.skip}, measured alternately. The tools of a case take turns, run by
+ * run, so that none is timed against a sink or a page cache the others did not meet. Every tool's upload count is
+ * checked against the sink's, so a tool that silently sent nothing cannot look fast.
  */
 public final class Benchmark {
 
@@ -67,20 +68,16 @@ public final class Benchmark {
         List<Path> files = List.of(BenchmarkWheels.wheel(dir, NAME, "1.0", options.largeMib()));
         String label = options.largeMib() % 1024 == 0 ? options.largeMib() / 1024 + " GiB wheel"
                 : options.largeMib() + " MiB wheel";
-        ResultTable.Row plugin = plugin(label, files, Map.of(), "plugin");
-        rows.add(plugin);
-        rows.add(measure(label, "curl", files, plugin, () -> TimedRun.of(curl(files.get(0)), Map.of(), work)));
-        rows.add(twine(label, files, plugin));
+        List<String> curl = curl(files.get(0));
+        compare(label, files, List.of(plugin(files, Map.of(), "plugin"),
+                tool("curl", files, () -> TimedRun.of(curl, Map.of(), work)), twine(files)));
     }
 
     /** Many wheels of one release: the plugin and twine. */
     private void many() throws Exception {
         Path dir = Files.createDirectories(work.resolve("many"));
         List<Path> files = BenchmarkWheels.platformWheels(dir, NAME, "2.0", options.manyCount(), 1);
-        String label = files.size() + " wheels of 1 MiB";
-        ResultTable.Row plugin = plugin(label, files, Map.of(), "plugin");
-        rows.add(plugin);
-        rows.add(twine(label, files, plugin));
+        compare(files.size() + " wheels of 1 MiB", files, List.of(plugin(files, Map.of(), "plugin"), twine(files)));
     }
 
     /** Wheels through a server that takes 50 ms to answer each upload: parallel and sequential uploads, and twine. */
@@ -90,34 +87,113 @@ public final class Benchmark {
         String label = files.size() + " wheels, " + options.latencyMillis() + " ms per answer";
         sink.processingDelay(Duration.ofMillis(options.latencyMillis()));
         try {
-            ResultTable.Row parallel = plugin(label, files, Map.of(), "plugin (parallelUploads 4)");
-            rows.add(parallel);
-            rows.add(plugin(label, files, Map.of("pypi.parallelUploads", "1"), "plugin (parallelUploads 1)")
-                    .against(parallel));
-            rows.add(twine(label, files, parallel));
+            compare(label, files, List.of(plugin(files, Map.of(), "plugin (parallelUploads 4)"),
+                    plugin(files, Map.of("pypi.parallelUploads", "1"), "plugin (parallelUploads 1)"), twine(files)));
         } finally {
             sink.processingDelay(Duration.ZERO);
         }
     }
 
-    /** The plugin's own cost: {@code mvn deploy} minus {@code mvn deploy -Dpypi.skip}, each the median of the runs. */
-    private ResultTable.Row plugin(String label, List<Path> files, Map<String, String> properties, String tool)
-            throws Exception {
+    /**
+     * Times the tools of one case, their runs interleaved (one run of each in turn, {@code --runs} times, after one
+     * warm-up run of each), so that every tool meets the sink, the page cache and the machine in the same state; the
+     * first tool is the others' reference.
+     */
+    private void compare(String label, List<Path> files, List<Series> tools) throws Exception {
+        for (Series tool : tools) {
+            tool.warmUp();
+        }
+        for (int i = 0; i < options.runs(); i++) {
+            for (Series tool : tools) {
+                tool.runOnce();
+            }
+        }
+        ResultTable.Row reference = null;
+        for (Series tool : tools) {
+            ResultTable.Row row = tool.row(label, bytes(files), reference);
+            reference = reference == null ? row : reference;
+            rows.add(row);
+            tool.note(label).ifPresent(notes::add);
+        }
+    }
+
+    /** One tool's runs in one case. */
+    private interface Series {
+        void warmUp() throws Exception;
+
+        void runOnce() throws Exception;
+
+        ResultTable.Row row(String label, long bytes, ResultTable.Row reference);
+
+        default java.util.Optional<String> note(String label) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The plugin's own cost: {@code mvn deploy} minus {@code mvn deploy -Dpypi.skip}, each the median of its runs (a
+     * run of each, one after the other, per round).
+     */
+    private Series plugin(List<Path> files, Map<String, String> properties, String tool) {
+        Path dir = files.get(0).getParent();
         List<TimedRun> deploys = new ArrayList<>();
         List<TimedRun> skips = new ArrayList<>();
-        Path dir = files.get(0).getParent();
-        mvn(dir, properties, false); // warm-up: the first run reads Maven's and the plugin's jars from disk
-        for (int i = 0; i < options.runs(); i++) {
-            skips.add(counted(0, () -> mvn(dir, properties, true)));
-            deploys.add(counted(files.size(), () -> mvn(dir, properties, false)));
-        }
-        TimedRun deploy = TimedRun.median(deploys);
-        TimedRun skip = TimedRun.median(skips);
-        // every run, in order, so that a noisy baseline shows as such
-        notes.add(String.format(java.util.Locale.ROOT, "%s, %s: mvn deploy %.2f s %s, with -Dpypi.skip %.2f s %s",
-                label, tool, deploy.seconds(), seconds(deploys), skip.seconds(), seconds(skips)));
-        return new ResultTable.Row(label, tool, deploy.seconds() - skip.seconds(), bytes(files), deploy.peakRssKib(),
-                null);
+        return new Series() {
+            @Override
+            public void warmUp() throws Exception {
+                mvn(dir, properties, false); // the first run reads Maven's and the plugin's jars from disk
+            }
+
+            @Override
+            public void runOnce() throws Exception {
+                skips.add(counted(0, () -> mvn(dir, properties, true)));
+                deploys.add(counted(files.size(), () -> mvn(dir, properties, false)));
+            }
+
+            @Override
+            public ResultTable.Row row(String label, long bytes, ResultTable.Row reference) {
+                TimedRun deploy = TimedRun.median(deploys);
+                TimedRun skip = TimedRun.median(skips);
+                return new ResultTable.Row(label, tool, deploy.seconds() - skip.seconds(), bytes, deploy.peakRssKib(),
+                        reference);
+            }
+
+            @Override
+            public java.util.Optional<String> note(String label) {
+                // every run, in order, so that a noisy baseline shows as such
+                return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                        "%s, %s: mvn deploy %.2f s %s, with -Dpypi.skip %.2f s %s", label, tool,
+                        TimedRun.median(deploys).seconds(), seconds(deploys), TimedRun.median(skips).seconds(),
+                        seconds(skips)));
+            }
+        };
+    }
+
+    /** Another tool: the median of its runs, each a whole process as a user would start it. */
+    private Series tool(String tool, List<Path> files, Run run) {
+        List<TimedRun> runs = new ArrayList<>();
+        return new Series() {
+            @Override
+            public void warmUp() throws Exception {
+                run.run();
+            }
+
+            @Override
+            public void runOnce() throws Exception {
+                runs.add(counted(files.size(), run));
+            }
+
+            @Override
+            public ResultTable.Row row(String label, long bytes, ResultTable.Row reference) {
+                TimedRun median = TimedRun.median(runs);
+                return new ResultTable.Row(label, tool, median.seconds(), bytes, median.peakRssKib(), reference);
+            }
+
+            @Override
+            public java.util.Optional<String> note(String label) {
+                return java.util.Optional.of(label + ", " + tool + ": " + seconds(runs));
+            }
+        };
     }
 
     private static String seconds(List<TimedRun> runs) {
@@ -135,13 +211,13 @@ public final class Benchmark {
         return TimedRun.of(command, Map.of("PYPI_API_TOKEN", TOKEN), work);
     }
 
-    private ResultTable.Row twine(String label, List<Path> files, ResultTable.Row reference) throws Exception {
+    private Series twine(List<Path> files) {
         List<String> command = new ArrayList<>(List.of("twine", "upload", "--non-interactive",
                 "--disable-progress-bar", "--repository-url", sink.uploadUrl(), "-u", "__token__", "-p", TOKEN));
         files.forEach(f -> command.add(f.toString()));
         // keyring: twine asks it for credentials it was given anyway; the null backend keeps that out of the timing
         Map<String, String> env = Map.of("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
-        return measure(label, "twine", files, reference, () -> TimedRun.of(command, env, work));
+        return tool("twine", files, () -> TimedRun.of(command, env, work));
     }
 
     /** The form twine sends, fields first; {@code Expect:} off, as curl would wait a second for a 100 Continue. */
@@ -158,17 +234,6 @@ public final class Benchmark {
         command.add("content=@" + file + ";type=application/octet-stream");
         command.add(sink.uploadUrl());
         return command;
-    }
-
-    private ResultTable.Row measure(String label, String tool, List<Path> files, ResultTable.Row reference,
-            Run run) throws Exception {
-        List<TimedRun> runs = new ArrayList<>();
-        run.run(); // warm-up, as for the plugin
-        for (int i = 0; i < options.runs(); i++) {
-            runs.add(counted(files.size(), run));
-        }
-        TimedRun median = TimedRun.median(runs);
-        return new ResultTable.Row(label, tool, median.seconds(), bytes(files), median.peakRssKib(), reference);
     }
 
     /** Runs and checks that the sink accepted exactly {@code expected} uploads during the run, and refused none. */

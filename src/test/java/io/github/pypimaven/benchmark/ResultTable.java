@@ -21,11 +21,6 @@ final class ResultTable {
      */
     record Row(String label, String tool, double seconds, long bytes, long peakRssKib, Row reference) {
 
-        /** The same measurement, compared with another row. */
-        Row against(Row other) {
-            return new Row(label, tool, seconds, bytes, peakRssKib, other);
-        }
-
         /** This row's time over its reference's: how many times faster the reference is. */
         String ratio() {
             return reference == null ? "1.00" : String.format(Locale.ROOT, "%.2f", seconds / reference.seconds);
