@@ -7,7 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A distribution's core metadata (a wheel's METADATA, an sdist's PKG-INFO), parsed the way packaging's
@@ -30,7 +28,6 @@ public final class CoreMetadata {
     private static final Pattern HEADER_LINE = Pattern.compile("^([\\x21-\\x39\\x3b-\\x7e]+):(.*)$", Pattern.DOTALL);
     /** Writers fold long values with eight spaces, setuptools with eight spaces and '|' for the description. */
     private static final Pattern FOLD_PREFIX = Pattern.compile("^ {8}\\|?");
-    private static final String UNKNOWN = "UNKNOWN";
 
     private final List<Map.Entry<String, String>> headers; // in file order, names as written
     private final Map<String, List<String>> byName; // lower-case name -> values in order
@@ -58,7 +55,7 @@ public final class CoreMetadata {
                     : nonBlank(rawValues(field.header())));
         }
         for (MetadataField field : MetadataField.values()) {
-            formValues.put(field, sentValues(field));
+            formValues.put(field, FormValues.sent(this, field));
         }
     }
 
@@ -269,38 +266,6 @@ public final class CoreMetadata {
      */
     public List<String> formValues(MetadataField field) {
         return formValues.get(field);
-    }
-
-    private List<String> sentValues(MetadataField field) {
-        if (field == MetadataField.KEYWORDS) {
-            return keywords().map(List::of).orElse(List.of());
-        }
-        if (field == MetadataField.LICENSE_FILE && hasPrematureLicenseFiles()) {
-            return List.of();
-        }
-        List<String> all = getAll(field);
-        List<String> sent = new ArrayList<>(all.size());
-        for (String value : field.multipleUse() ? all : all.subList(0, Math.min(1, all.size()))) {
-            if (isKnown(value)) {
-                sent.add(value);
-            }
-        }
-        return List.copyOf(sent);
-    }
-
-    /** All Keywords values, split on commas and re-joined with ", ", as twine sends them. */
-    private Optional<String> keywords() {
-        String joined = getAll(MetadataField.KEYWORDS).stream()
-                .flatMap(v -> Arrays.stream(v.split(",")))
-                .map(String::strip)
-                .filter(k -> !k.isEmpty())
-                .filter(CoreMetadata::isKnown)
-                .collect(Collectors.joining(", "));
-        return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
-    }
-
-    private static boolean isKnown(String value) {
-        return !value.isBlank() && !value.strip().equals(UNKNOWN);
     }
 
     @Override

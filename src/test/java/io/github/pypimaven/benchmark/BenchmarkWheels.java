@@ -1,5 +1,6 @@
 package io.github.pypimaven.benchmark;
 
+import io.github.pypimaven.testing.archive.StoredZipEntry;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,16 +89,6 @@ public final class BenchmarkWheels {
     }
 
     private static void stored(ZipOutputStream zip, String name, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(bytes.length);
-        entry.setCompressedSize(bytes.length);
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        entry.setCrc(crc.getValue());
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
+        StoredZipEntry.write(zip, name, text.getBytes(StandardCharsets.UTF_8));
     }
 }
