@@ -72,17 +72,7 @@ final class ZipDirectory {
         }
         int tailSize = (int) Math.min(fileSize, END_SIZE + MAX_COMMENT);
         ByteBuffer tail = readAt(channel, fileSize - tailSize, tailSize);
-        int end = -1;
-        for (int at = tailSize - END_SIZE; at >= 0; at--) {
-            if (tail.getInt(at) == END_SIGNATURE && at + END_SIZE + Short.toUnsignedInt(tail.getShort(at + 20))
-                    == tailSize) {
-                end = at;
-                break;
-            }
-        }
-        if (end < 0) {
-            throw new ZipException("no end of central directory record: the archive is truncated or not a ZIP");
-        }
+        int end = endRecord(tail, tailSize);
         long count = Short.toUnsignedInt(tail.getShort(end + 10));
         long directorySize = Integer.toUnsignedLong(tail.getInt(end + 12));
         long directoryOffset = Integer.toUnsignedLong(tail.getInt(end + 16));
@@ -112,6 +102,27 @@ final class ZipDirectory {
             throw new ZipException("the central directory lies outside the archive");
         }
         return new ZipDirectory(channel, fileSize, entries(channel, directoryOffset, directorySize, count));
+    }
+
+    /**
+     * Where the end of central directory record starts in the file's tail, found as Python's {@code zipfile} (and so
+     * PyPI) finds it: the last 22 bytes when they are a record without a comment, else the last occurrence of its
+     * signature, whatever follows the record.
+     */
+    private static int endRecord(ByteBuffer tail, int tailSize) throws ZipException {
+        int last = tailSize - END_SIZE;
+        if (tail.getInt(last) == END_SIGNATURE && tail.getShort(tailSize - 2) == 0) {
+            return last;
+        }
+        for (int at = tailSize - 4; at >= 0; at--) {
+            if (tail.getInt(at) == END_SIGNATURE) {
+                if (at > last) {
+                    break; // a signature too close to the end to be a record: Python refuses the archive here
+                }
+                return at;
+            }
+        }
+        throw new ZipException("no end of central directory record: the archive is truncated or not a ZIP");
     }
 
     private static List<Entry> entries(FileChannel channel, long offset, long directorySize, long count)

@@ -133,6 +133,24 @@ class ZipDirectoryTest {
     }
 
     @Test
+    void bytesAfterTheEndRecordAreIgnoredAsPythonIgnoresThem() throws IOException, InterruptedException {
+        Path zip = dir.resolve("a.whl");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.setComment("a comment");
+            stored(out, "demo-1.0.dist-info/METADATA", METADATA);
+        }
+        Files.write(zip, new byte[100], StandardOpenOption.APPEND);
+        List<ZipDirectory.Entry> entries = entries(zip);
+        assertEquals(List.of("demo-1.0.dist-info/METADATA"), entries.stream().map(ZipDirectory.Entry::name).toList());
+        if (Files.isExecutable(PYTHON)) {
+            ExternalCommand.Result python = ExternalCommand.run(List.of(PYTHON.toString(), "-c",
+                    "import sys, zipfile\nprint(zipfile.ZipFile(sys.argv[1]).namelist())", zip.toString()), Map.of(),
+                    dir, 60);
+            assertEquals("['demo-1.0.dist-info/METADATA']", python.output().strip(), python.output());
+        }
+    }
+
+    @Test
     void agreesWithPythonsZipfileAsPyPIReadsIt() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(PYTHON), "Debian's /usr/bin/python3 is not installed");
         Path zip = dir.resolve("a.whl");
