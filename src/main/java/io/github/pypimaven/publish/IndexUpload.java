@@ -124,7 +124,7 @@ public class IndexUpload {
                 release.size(), release.size() == 1 ? "" : "s", prepared.index(), credentials.description(),
                 parallel > 1 ? ", up to " + parallel + " at a time" : "");
         List<Distribution> toSend = release.stream().filter(d -> !prepared.present().contains(d.filename())).toList();
-        UploadSchedule schedule = UploadSchedule.of(toSend, !prepared.present().isEmpty());
+        UploadSchedule schedule = UploadSchedule.of(toSend, !prepared.present().isEmpty(), parallel);
         ConcurrentUploads.Outcome outcome = new ConcurrentUploads(parallel).run(schedule,
                 d -> upload(prepared, credentials, d));
         Set<Distribution> uploaded = Collections.newSetFromMap(new IdentityHashMap<>());
