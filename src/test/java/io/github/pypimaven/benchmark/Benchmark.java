@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Times the plugin, Debian's twine and curl sending the same generated files to the same server in one run, and
@@ -113,7 +115,7 @@ public final class Benchmark {
             ResultTable.Row row = tool.row(label, bytes(files), reference);
             reference = reference == null ? row : reference;
             rows.add(row);
-            tool.note(label).ifPresent(notes::add);
+            notes.add(tool.note(label));
         }
     }
 
@@ -125,9 +127,8 @@ public final class Benchmark {
 
         ResultTable.Row row(String label, long bytes, ResultTable.Row reference);
 
-        default java.util.Optional<String> note(String label) {
-            return java.util.Optional.empty();
-        }
+        /** Every run's time, in order, so that a noisy run shows as such. */
+        String note(String label);
     }
 
     /**
@@ -159,12 +160,10 @@ public final class Benchmark {
             }
 
             @Override
-            public java.util.Optional<String> note(String label) {
-                // every run, in order, so that a noisy baseline shows as such
-                return java.util.Optional.of(String.format(java.util.Locale.ROOT,
-                        "%s, %s: mvn deploy %.2f s %s, with -Dpypi.skip %.2f s %s", label, tool,
-                        TimedRun.median(deploys).seconds(), seconds(deploys), TimedRun.median(skips).seconds(),
-                        seconds(skips)));
+            public String note(String label) {
+                return String.format(Locale.ROOT, "%s, %s: mvn deploy %.2f s %s, with -Dpypi.skip %.2f s %s", label,
+                        tool, TimedRun.median(deploys).seconds(), seconds(deploys), TimedRun.median(skips).seconds(),
+                        seconds(skips));
             }
         };
     }
@@ -190,15 +189,15 @@ public final class Benchmark {
             }
 
             @Override
-            public java.util.Optional<String> note(String label) {
-                return java.util.Optional.of(label + ", " + tool + ": " + seconds(runs));
+            public String note(String label) {
+                return label + ", " + tool + ": " + seconds(runs);
             }
         };
     }
 
     private static String seconds(List<TimedRun> runs) {
-        return runs.stream().map(r -> String.format(java.util.Locale.ROOT, "%.2f", r.seconds()))
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        return runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.seconds()))
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private TimedRun mvn(Path dir, Map<String, String> properties, boolean skip) throws Exception {
