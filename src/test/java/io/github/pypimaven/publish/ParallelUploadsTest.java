@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.distribution.DistributionReader;
 import io.github.pypimaven.testing.TestDistributions;
 import io.github.pypimaven.testing.TestServices;
 import io.github.pypimaven.testing.TestTargets;
@@ -101,7 +103,12 @@ class ParallelUploadsTest {
 
     @Test
     void aFailureInTheMiddleStartsNothingNewAndSaysExactlyWhatTheIndexHas() {
-        String refused = release.get(3).getFileName().toString();
+        // The third wheel of the parallel stage: it starts only when one of the two before it has ended, and the
+        // other is running beside it, so both always end. (A file among the first two would race its neighbour.)
+        DistributionReader reader = new DistributionReader();
+        List<Distribution> files = release.stream().map(reader::read).toList();
+        List<List<Distribution>> stages = UploadSchedule.of(files, false, 2).stages();
+        String refused = stages.get(1).get(2).filename();
         pypi.failUploadsOf(refused, 400, "Invalid distribution file.");
 
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(request(2)));
