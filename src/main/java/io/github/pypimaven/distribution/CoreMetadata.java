@@ -28,6 +28,8 @@ public final class CoreMetadata {
     private static final Pattern HEADER_LINE = Pattern.compile("^([\\x21-\\x39\\x3b-\\x7e]+):(.*)$", Pattern.DOTALL);
     /** Writers fold long values with eight spaces, setuptools with eight spaces and '|' for the description. */
     private static final Pattern FOLD_PREFIX = Pattern.compile("^ {8}\\|?");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
+    private static final Pattern LEADING_BLANKS = Pattern.compile("^[ \t]+");
 
     private final List<Map.Entry<String, String>> headers; // in file order, names as written
     private final Map<String, List<String>> byName; // lower-case name -> values in order
@@ -68,7 +70,7 @@ public final class CoreMetadata {
     public static CoreMetadata parse(byte[] bytes, String source) {
         String text = decodeUtf8(bytes, source);
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        String[] lines = text.split("\r\n|\n|\r", -1);
+        String[] lines = LINE_BREAK.split(text, -1);
         int offset = 0; // character offset of the current line in text, to cut the body out verbatim
         String body = null;
         String currentName = null;
@@ -90,7 +92,7 @@ public final class CoreMetadata {
             Matcher m = HEADER_LINE.matcher(line);
             if (m.matches()) {
                 currentName = m.group(1);
-                currentValue = new StringBuilder(m.group(2).replaceFirst("^[ \t]+", ""));
+                currentValue = new StringBuilder(LEADING_BLANKS.matcher(m.group(2)).replaceFirst(""));
                 offset = next;
                 continue;
             }

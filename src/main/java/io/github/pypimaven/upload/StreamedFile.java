@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * The file part of an upload: streamed from disk in 64 KiB chunks each time the body is written (so a retry sends it
+ * The file part of an upload: streamed from disk in 256 KiB chunks each time the body is written (so a retry sends it
  * again), reporting progress, and refusing to send a file whose size changed since the Content-Length was announced.
  * When the digest fields follow the file, it hashes the bytes as it sends them, so the file is read once.
  */
 final class StreamedFile {
 
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
 
     private final Path file;
     private final long size;

@@ -99,7 +99,7 @@ class MultipartBodyTest {
         CountingStream out = new CountingStream();
         body.writeTo(out);
         assertEquals(body.getContentLength(), out.count);
-        assertTrue(out.largestWrite <= 64 * 1024 + 512, "written in bounded chunks: " + out.largestWrite);
+        assertTrue(out.largestWrite <= 256 * 1024 + 512, "written in bounded chunks: " + out.largestWrite);
     }
 
     @Test
