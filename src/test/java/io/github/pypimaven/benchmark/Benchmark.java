@@ -75,11 +75,15 @@ public final class Benchmark {
                 tool("curl", files, () -> TimedRun.of(curl, Map.of(), work)), twine(files)));
     }
 
-    /** Many wheels of one release: the plugin and twine. */
+    /**
+     * Many wheels of one release: the plugin, twine, and the least a fresh JVM can do with the same files (see
+     * {@link MinimalJvmClient}), which shows how much of the plugin's time the JVM alone costs.
+     */
     private void many() throws Exception {
         Path dir = Files.createDirectories(work.resolve("many"));
         List<Path> files = BenchmarkWheels.platformWheels(dir, NAME, "2.0", options.manyCount(), 1);
-        compare(files.size() + " wheels of 1 MiB", files, List.of(plugin(files, Map.of(), "plugin"), twine(files)));
+        compare(files.size() + " wheels of 1 MiB", files, List.of(plugin(files, Map.of(), "plugin"), twine(files),
+                minimalJvmClient(files)));
     }
 
     /** Wheels through a server that takes 50 ms to answer each upload: parallel and sequential uploads, and twine. */
@@ -217,6 +221,15 @@ public final class Benchmark {
         // keyring: twine asks it for credentials it was given anyway; the null backend keeps that out of the timing
         Map<String, String> env = Map.of("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
         return tool("twine", files, () -> TimedRun.of(command, env, work));
+    }
+
+    /** {@link MinimalJvmClient} in a JVM of its own, 4 uploads at a time as the plugin's default. */
+    private Series minimalJvmClient(List<Path> files) throws Exception {
+        Path classes = Path.of(MinimalJvmClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", classes.toString(), MinimalJvmClient.class.getName(), sink.uploadUrl(), TOKEN, "4"));
+        files.forEach(f -> command.add(f.toString()));
+        return tool("minimal JVM client", files, () -> TimedRun.of(command, Map.of(), work));
     }
 
     /** The form twine sends, fields first; {@code Expect:} off, as curl would wait a second for a 100 Continue. */
