@@ -64,7 +64,10 @@ public final class Benchmark {
         }
     }
 
-    /** One large wheel: the plugin, curl and twine. */
+    /**
+     * One large wheel: the plugin, curl (given the digest: it hashes nothing), twine, and the least a fresh JVM that
+     * hashes as it sends can do (see {@link MinimalJvmClient}).
+     */
     private void large() throws Exception {
         Path dir = Files.createDirectories(work.resolve("large"));
         List<Path> files = List.of(BenchmarkWheels.wheel(dir, NAME, "1.0", options.largeMib()));
@@ -72,7 +75,7 @@ public final class Benchmark {
                 : options.largeMib() + " MiB wheel";
         List<String> curl = curl(files.get(0));
         compare(label, files, List.of(plugin(files, Map.of(), "plugin"),
-                tool("curl", files, () -> TimedRun.of(curl, Map.of(), work)), twine(files)));
+                tool("curl", files, () -> TimedRun.of(curl, Map.of(), work)), twine(files), minimalJvmClient(files)));
     }
 
     /**
@@ -223,7 +226,7 @@ public final class Benchmark {
         return tool("twine", files, () -> TimedRun.of(command, env, work));
     }
 
-    /** {@link MinimalJvmClient} in a JVM of its own, 4 uploads at a time as the plugin's default. */
+    /** {@link MinimalJvmClient} in a JVM of its own, up to 4 uploads at a time as the plugin's default. */
     private Series minimalJvmClient(List<Path> files) throws Exception {
         Path classes = Path.of(MinimalJvmClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
