@@ -2,7 +2,8 @@ import io.github.pypimaven.testing.*
 def pypi = context.get('pypi')
 ItServers.verify { ->
     def refused = 'it_pkg-1.0.0-py3-none-manylinux_2_17_x86_64.whl'
-    // The release in the order the plugin sends it: wheels by file name, then the sdist.
+    // The release in the order the plugin reports it: wheels by file name, then the sdist (with parallelUploads above 1
+    // it sends them in another order: the smallest wheel alone, then the largest first).
     def release = (new File(basedir, 'dist').list().findAll { it.endsWith('.whl') }.sort()) + ['it_pkg-1.0.0.tar.gz']
     def requested = pypi.uploadRequests()*.contentFilename()
     assert !requested.contains('it_pkg-1.0.0.tar.gz') : 'the sdist never started'
