@@ -1,5 +1,6 @@
 package io.github.pypimaven.attestation;
 
+import io.github.pypimaven.threads.DaemonThreads;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -56,12 +56,8 @@ public class Attester {
         CertificateSession session = new CertificateSession(fulcio, tokens, http, settings, clock);
         // The first certificate before the pool starts: a token or Fulcio failure is reported once, not per file.
         session.current();
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.concurrency(), files.size()), r -> {
-            Thread thread = new Thread(r, "pypi-attest-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.concurrency(), files.size()),
+                DaemonThreads.named("pypi-attest"));
         try {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             AttestedFile[] results = new AttestedFile[files.size()];

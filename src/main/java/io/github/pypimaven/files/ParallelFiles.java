@@ -1,12 +1,12 @@
 package io.github.pypimaven.files;
 
+import io.github.pypimaven.threads.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -28,12 +28,7 @@ public final class ParallelFiles {
         if (threads <= 1) {
             return items.stream().map(task).toList();
         }
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "pypi-files-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("pypi-files"));
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {

@@ -1,5 +1,6 @@
 package io.github.pypimaven.http;
 
+import io.github.pypimaven.threads.DaemonThreads;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,12 +68,8 @@ public final class SharedHttpClients implements AutoCloseable {
         }
     }
 
-    /** One daemon thread per prepared client: it ends when the client is built, and never keeps Maven's JVM alive. */
+    /** One thread per prepared client: it ends when the client is built. */
     private static Executor background() {
-        return task -> {
-            Thread thread = new Thread(task, "pypi-http-setup");
-            thread.setDaemon(true);
-            thread.start();
-        };
+        return task -> DaemonThreads.named("pypi-http-setup").newThread(task).start();
     }
 }

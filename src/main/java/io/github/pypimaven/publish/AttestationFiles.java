@@ -32,14 +32,10 @@ final class AttestationFiles {
         return found.stream().anyMatch(p -> p.getFileName().toString().equals(name));
     }
 
-    /** The regular files {@code <file>.*.attestation} next to {@code distribution}, sorted by name. */
-    static List<Path> find(Path distribution) throws IOException {
-        return find(List.of(distribution)).get(distribution);
-    }
-
     /**
-     * The attestation files of each distribution, reading each directory once (not once per file: a release of
-     * hundreds of wheels in one directory would otherwise list it hundreds of times).
+     * The regular files {@code <file>.*.attestation} next to each distribution, sorted by name, by distribution. Each
+     * directory is listed once, not once per file: a release of hundreds of wheels in one directory would otherwise
+     * list it hundreds of times.
      */
     static Map<Path, List<Path>> find(List<Path> distributions) throws IOException {
         Map<Path, List<Path>> entries = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.github.pypimaven.publish;
 
 import io.github.pypimaven.distribution.Distribution;
+import io.github.pypimaven.threads.DaemonThreads;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -10,8 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the files of an {@link UploadSchedule}, up to {@code parallelUploads} at a time within a stage. The first
@@ -54,7 +53,8 @@ final class ConcurrentUploads {
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
         // The schedule's own instances, by identity: a Distribution's equals compares its whole contents list.
         Set<Distribution> started = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
-        ExecutorService pool = parallelUploads > 1 ? Executors.newFixedThreadPool(parallelUploads, threads()) : null;
+        ExecutorService pool = parallelUploads > 1
+                ? Executors.newFixedThreadPool(parallelUploads, DaemonThreads.named("pypi-upload")) : null;
         try {
             for (List<Distribution> stage : schedule.stages()) {
                 if (!failures.isEmpty()) {
@@ -116,14 +116,5 @@ final class ConcurrentUploads {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "pypi-upload-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -128,8 +128,9 @@ public class ReleaseAttestations {
         lines.add("attestations (PEP 740) would be made because " + decision.reason() + ": a signing certificate from "
                 + settings.fulcioUrl() + ", a log entry per file in " + settings.rekorUrl() + ", each verified before"
                 + " any upload");
+        Map<Path, List<Path>> existing = existingFiles(files);
         for (Distribution d : files) {
-            List<Path> found = existingFiles(d);
+            List<Path> found = existing.getOrDefault(d.path(), List.of());
             if (!found.isEmpty()) {
                 lines.add("  " + d.filename() + ": would upload the existing " + names(found)
                         + (AttestationFiles.hasPublish(d.path(), found) ? " instead of making a new attestation" : ""));
@@ -162,12 +163,17 @@ public class ReleaseAttestations {
     }
 
     private static List<Path> existingFiles(Distribution d) {
+        return existingFiles(List.of(d)).getOrDefault(d.path(), List.of());
+    }
+
+    /** Each distribution's attestation files, by its path; each directory listed once. */
+    private static Map<Path, List<Path>> existingFiles(List<Distribution> files) {
         try {
-            return AttestationFiles.find(d.path());
+            return AttestationFiles.find(files.stream().map(Distribution::path).toList());
         } catch (IOException e) {
-            // The directory was just read for the distribution itself; if it cannot be listed now, none are there.
-            LOG.warn("Could not look for attestation files next to {}: {}", d.path(), e.getMessage());
-            return List.of();
+            // The directory was just read for the distributions themselves; if it cannot be listed now, none are there.
+            LOG.warn("Could not look for attestation files next to the distributions: {}", e.getMessage());
+            return Map.of();
         }
     }
 
@@ -252,14 +258,7 @@ public class ReleaseAttestations {
     }
 
     private static String unused(List<Distribution> files) {
-        List<Path> unused;
-        try {
-            unused = AttestationFiles.find(files.stream().map(Distribution::path).toList()).values().stream()
-                    .flatMap(List::stream).toList();
-        } catch (IOException e) {
-            LOG.warn("Could not look for attestation files next to the distributions: {}", e.getMessage());
-            unused = List.of();
-        }
+        List<Path> unused = existingFiles(files).values().stream().flatMap(List::stream).toList();
         return unused.isEmpty() ? "" : " (so the existing " + names(unused) + " " + (unused.size() == 1 ? "is" : "are")
                 + " not uploaded)";
     }

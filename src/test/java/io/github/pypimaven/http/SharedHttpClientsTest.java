@@ -38,7 +38,7 @@ class SharedHttpClientsTest {
             clients.prepare(settings);
             CloseableHttpClient first = clients.get(settings);
             assertSame(first, clients.get(settings));
-            assertEquals(List.of("pypi-http-setup"), factory.threads);
+            assertEquals(List.of("pypi-http-setup-1"), factory.threads);
         }
     }
 

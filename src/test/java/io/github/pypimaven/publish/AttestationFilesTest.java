@@ -37,13 +37,14 @@ class AttestationFilesTest {
         assertEquals(List.of(dir.resolve("demo-1.0.tar.gz.publish.attestation")), found.get(sdist));
         assertEquals(List.of(other.resolve("demo-1.0-cp312-cp312-win_amd64.whl.publish.attestation")),
                 found.get(elsewhere));
-        assertEquals(found.get(wheel), AttestationFiles.find(wheel), "one file alone finds the same");
+        assertEquals(found.get(wheel), AttestationFiles.find(List.of(wheel)).get(wheel),
+                "one file alone finds the same");
     }
 
     @Test
     void aDistributionWithoutAttestationsHasNone() throws IOException {
         Path wheel = touch(dir.resolve("demo-1.0-py3-none-any.whl"));
-        assertEquals(List.of(), AttestationFiles.find(wheel));
+        assertEquals(List.of(), AttestationFiles.find(List.of(wheel)).get(wheel));
     }
 
     private static Path touch(Path file) throws IOException {
